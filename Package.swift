@@ -1,0 +1,103 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Dependencies point one way: executables → CadreDaemon → CadreWire / CadreStore / CadreSystemd → CadreEngine.
+let package = Package(
+    name: "Cadre",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "cadred", targets: ["cadred"]),
+        .executable(name: "cadrectl", targets: ["cadrectl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        // The mathematics of the six phases and the file formats: no I/O, no actors.
+        .target(
+            name: "CadreEngine",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Frames, bus messages between supervisor and workers, and the varlink control protocol.
+        .target(
+            name: "CadreWire",
+            dependencies: [
+                "CadreEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("Varlink/io.cadre.Workforce.varlink")]
+        ),
+        // sd_notify, socket activation, the journald log handler.
+        .target(
+            name: "CadreSystemd",
+            dependencies: [
+                "CSystemd",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // SQLite through GRDB: versioned inputs, runs, phase results.
+        .target(
+            name: "CadreStore",
+            dependencies: [
+                "CadreEngine",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // Supervisor, phase workers, event hub, varlink server.
+        .target(
+            name: "CadreDaemon",
+            dependencies: [
+                "CadreEngine", "CadreWire", "CadreStore", "CadreSystemd",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "cadred",
+            dependencies: [
+                "CadreDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "cadrectl",
+            dependencies: [
+                "CadreEngine", "CadreWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "cadre-bench",
+            dependencies: ["CadreEngine", "CadreWire"],
+            path: "Benchmarks/cadre-bench"
+        ),
+        // Deterministic synthetic organisations (S, M, L) written as the CSV a user imports.
+        .executableTarget(
+            name: "cadre-synth",
+            dependencies: ["CadreEngine"],
+            path: "Benchmarks/cadre-synth"
+        ),
+        .testTarget(name: "CadreEngineTests", dependencies: ["CadreEngine"]),
+        .testTarget(name: "CadreSystemdTests", dependencies: ["CadreSystemd", "CSystemd"]),
+        .testTarget(
+            name: "CadreWireTests",
+            dependencies: [
+                "CadreWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "CadreStoreTests", dependencies: ["CadreStore"]),
+        .testTarget(name: "CadreIntegrationTests", dependencies: ["CadreWire", "CadreEngine"]),
+    ]
+)
