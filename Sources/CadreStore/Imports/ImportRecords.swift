@@ -1,0 +1,84 @@
+/// What an import carries. Each kind commits as one data version.
+public enum ImportKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case people, evidence
+}
+
+/// The outcome of a committed import.
+public struct ImportSummary: Sendable, Hashable, Codable {
+    /// The data version the import created, or the current one when it changed nothing.
+    public var dataVersion: Int64
+    /// People new to the store, or evidence rows added.
+    public var inserted: Int
+    /// People whose stored row differed and was superseded.
+    public var updated: Int
+    /// People identical to their current row, or evidence rows already stored.
+    public var unchanged: Int
+
+    public init(dataVersion: Int64, inserted: Int, updated: Int, unchanged: Int) {
+        self.dataVersion = dataVersion
+        self.inserted = inserted
+        self.updated = updated
+        self.unchanged = unchanged
+    }
+}
+
+/// A person as the store keeps them; the daemon maps the engine's record onto it.
+public struct StoredPerson: Sendable, Hashable, Codable {
+    /// The organisation's own id (HR system); unique, the key re-imports match on.
+    public var externalID: String
+    public var name: String
+    public var team: String
+    /// The manager's external id.
+    public var manager: String?
+    public var role: String
+    public var rung: Int
+    /// ISO 8601 calendar date, `YYYY-MM-DD`.
+    public var hireDate: String
+    public var location: String?
+
+    public init(
+        externalID: String, name: String, team: String, manager: String? = nil, role: String,
+        rung: Int, hireDate: String, location: String? = nil
+    ) {
+        self.externalID = externalID
+        self.name = name
+        self.team = team
+        self.manager = manager
+        self.role = role
+        self.rung = rung
+        self.hireDate = hireDate
+        self.location = location
+    }
+}
+
+/// One piece of evidence of what a person can do, as the store keeps it.
+public struct StoredEvidence: Sendable, Hashable, Codable {
+    /// The person's external id.
+    public var person: String
+    public var skill: String
+    /// On `scale`, not yet mapped onto 0–5; must be finite.
+    public var value: Double
+    public var scale: String
+    /// The source kind's raw name (`assessment`, `manager`, …).
+    public var source: String
+    /// Epoch seconds.
+    public var observedAt: Int64
+    public var validUntil: Int64?
+    public var assessor: String?
+    public var reference: String?
+
+    public init(
+        person: String, skill: String, value: Double, scale: String, source: String,
+        observedAt: Int64, validUntil: Int64? = nil, assessor: String? = nil, reference: String? = nil
+    ) {
+        self.person = person
+        self.skill = skill
+        self.value = value
+        self.scale = scale
+        self.source = source
+        self.observedAt = observedAt
+        self.validUntil = validUntil
+        self.assessor = assessor
+        self.reference = reference
+    }
+}

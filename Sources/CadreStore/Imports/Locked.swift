@@ -1,0 +1,16 @@
+import Foundation
+
+/// A value guarded by a lock, for the little mutable state a `Sendable` class needs. (`Mutex` from
+/// Synchronization would do, but needs macOS 15 and the package still builds for macOS 14.)
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}

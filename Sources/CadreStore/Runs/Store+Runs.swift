@@ -1,0 +1,109 @@
+import GRDB
+
+extension Store {
+    /// Records a queued run pinned to the current data version and the latest taxonomy version, read
+    /// in the same transaction that inserts the run, so no import can slip in between.
+    public func createRun(asOf: Int64, trigger: String, requestedBy: UInt32, policy: [UInt8]) throws -> RunRecord {
+        let createdAt = now()
+        return try write("creating a run") { db in
+            guard let taxonomy = try StoreQueries.latestTaxonomyVersion(db) else {
+                throw StoreError(.noTaxonomy, "no taxonomy is loaded; load one with `cadrectl taxonomy load FILE` first")
+            }
+            let dataVersion = try DataVersions.latest(db)
+            try db.execute(sql: """
+                INSERT INTO run (state, trigger, requested_by, as_of, data_version, taxonomy_version, policy, created_at)
+                VALUES ('queued', ?, ?, ?, ?, ?, COALESCE(?, x''), ?)
+                """, arguments: [trigger, Int64(requestedBy), asOf, dataVersion, taxonomy.version, policy.databaseBlob, createdAt])
+            return RunRecord(
+                id: db.lastInsertedRowID, state: .queued, trigger: trigger, requestedBy: requestedBy, asOf: asOf,
+                dataVersion: dataVersion, taxonomyVersion: taxonomy.version, policy: policy, createdAt: createdAt)
+        }
+    }
+
+    /// `running` stamps `started_at` (once: a resumed run keeps its first start); `succeeded` and
+    /// `failed` stamp `finished_at`. A finished run is final: changing its state is a conflict.
+    public func updateRun(id: Int64, state: RunState, error: String?) throws {
+        let time = now()
+        try write("updating run \(id)") { db in
+            guard let current = try String.fetchOne(db, sql: "SELECT state FROM run WHERE id = ?", arguments: [id]) else {
+                throw StoreError(.notFound, "run \(id) doesn't exist")
+            }
+            if let current = RunState(rawValue: current), current.isFinished, current != state {
+                throw StoreError(.conflict, "run \(id) already \(current.rawValue); it can't become \(state.rawValue)")
+            }
+            try db.execute(sql: """
+                UPDATE run SET state = ?, error = ?,
+                    started_at = CASE WHEN ? THEN COALESCE(started_at, ?) ELSE started_at END,
+                    finished_at = CASE WHEN ? THEN COALESCE(finished_at, ?) ELSE NULL END
+                WHERE id = ?
+                """, arguments: [state.rawValue, error, state != .queued, time, state.isFinished, time, id])
+        }
+    }
+
+    /// Creates the phase row on first use. `running` stamps a fresh `started_at` for the attempt and
+    /// clears `finished_at`; `succeeded`/`failed` stamp `finished_at`; `pending` clears both.
+    public func updatePhase(runID: Int64, phase: String, state: PhaseState, attempts: Int, error: String?) throws {
+        let time = now()
+        let startedAt: Int64? = state == .running ? time : nil
+        let finishedAt: Int64? = state == .succeeded || state == .failed ? time : nil
+        try write("updating phase \(phase) of run \(runID)") { db in
+            try requireRun(db, runID)
+            try db.execute(sql: """
+                INSERT INTO phase_run (run_id, phase, state, attempts, started_at, finished_at, error)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                ON CONFLICT (run_id, phase) DO UPDATE SET
+                    state = ?3, attempts = ?4, error = ?7,
+                    started_at = CASE ?3 WHEN 'running' THEN ?5 WHEN 'pending' THEN NULL ELSE started_at END,
+                    finished_at = ?6
+                """, arguments: [runID, phase, state.rawValue, attempts, startedAt, finishedAt, error])
+        }
+    }
+
+    /// Stores the phase's result and marks it succeeded in one statement, so a crash can never leave
+    /// a succeeded phase without its result (or a result on an unfinished phase).
+    public func savePhaseResult(runID: Int64, phase: String, summary: String, payload: [UInt8]) throws {
+        let time = now()
+        try write("saving the result of phase \(phase) of run \(runID)") { db in
+            try requireRun(db, runID)
+            try db.execute(sql: """
+                INSERT INTO phase_run (run_id, phase, state, attempts, started_at, finished_at, error, summary, payload)
+                VALUES (?1, ?2, 'succeeded', 1, NULL, ?3, NULL, ?4, COALESCE(?5, x''))
+                ON CONFLICT (run_id, phase) DO UPDATE SET
+                    state = 'succeeded', attempts = MAX(attempts, 1), finished_at = ?3, error = NULL,
+                    summary = ?4, payload = COALESCE(?5, x'')
+                """, arguments: [runID, phase, time, summary, payload.databaseBlob])
+        }
+    }
+
+    public func phaseResult(runID: Int64, phase: String) throws -> PhaseResult? {
+        try read("reading the result of phase \(phase) of run \(runID)") { db in
+            try StoreQueries.phaseResult(db, runID: runID, phase: phase)
+        }
+    }
+
+    public func run(id: Int64) throws -> RunRecord? {
+        try read("reading run \(id)") { db in try StoreQueries.run(db, id: id) }
+    }
+
+    /// Newest first.
+    public func runs(limit: Int) throws -> [RunRecord] {
+        try read("listing runs") { db in
+            try StoreQueries.runs(db, sql: "SELECT \(StoreQueries.runColumns) FROM run ORDER BY id DESC LIMIT ?", arguments: [max(0, limit)])
+        }
+    }
+
+    /// Queued or running, oldest first: what a restarted supervisor resumes.
+    public func unfinishedRuns() throws -> [RunRecord] {
+        try read("listing unfinished runs") { db in
+            try StoreQueries.runs(db, sql: """
+                SELECT \(StoreQueries.runColumns) FROM run WHERE state IN ('queued', 'running') ORDER BY id
+                """)
+        }
+    }
+
+    private func requireRun(_ db: Database, _ runID: Int64) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM run WHERE id = ?", arguments: [runID]) != nil else {
+            throw StoreError(.notFound, "run \(runID) doesn't exist")
+        }
+    }
+}

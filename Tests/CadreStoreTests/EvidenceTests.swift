@@ -1,0 +1,101 @@
+import GRDB
+import Testing
+@testable import CadreStore
+
+@Suite struct EvidenceTests {
+    @Test func evidenceIsPinnedByTheDataVersionThatBroughtIt() throws {
+        let directory = try TemporaryDirectory()
+        let store = try makeStore(directory)
+        try importPeople(store, [person("a1"), person("b2")])                  // 1
+        let first = try importEvidence(store, [
+            evidence("b2", "python", 3, at: 200),
+            evidence("a1", "python", 2, at: 100, assessor: "m9", reference: "exam-17"),
+        ])                                                                       // 2
+        let second = try importEvidence(store, [evidence("a1", "python", 4, at: 50, source: "manager")])  // 3
+        #expect(first == ImportSummary(dataVersion: 2, inserted: 2, updated: 0, unchanged: 0))
+        #expect(second == ImportSummary(dataVersion: 3, inserted: 1, updated: 0, unchanged: 0))
+
+        let reader = try StoreReader(databasePath: store.databasePath)
+        #expect(try reader.evidence(atDataVersion: 1) == [])
+        #expect(try reader.evidence(atDataVersion: 2) == [
+            evidence("a1", "python", 2, at: 100, assessor: "m9", reference: "exam-17"),
+            evidence("b2", "python", 3, at: 200),
+        ])
+        // Ordered by person, skill, observed time: the later import's older observation comes first.
+        #expect(try reader.evidence(atDataVersion: 3) == [
+            evidence("a1", "python", 4, at: 50, source: "manager"),
+            evidence("a1", "python", 2, at: 100, assessor: "m9", reference: "exam-17"),
+            evidence("b2", "python", 3, at: 200),
+        ])
+    }
+
+    @Test func rowViewExposesKeysThatTheVocabularyResolves() throws {
+        let directory = try TemporaryDirectory()
+        let store = try makeStore(directory)
+        try importEvidence(store, [
+            evidence("zed", "sql", 80, at: 10, source: "coding", scale: "percent"),
+            evidence("amy", "python", 3.5, at: 20, source: "peer", assessor: "zed"),
+            evidence("amy", "python", 3.5, at: 20, source: "peer", assessor: "zed"),
+        ])
+        let reader = try StoreReader(databasePath: store.databasePath)
+        let vocabulary = try reader.vocabulary()
+        // Keys are assigned in sorted order within an import.
+        #expect(vocabulary.persons.key(for: "amy") == 1)
+        #expect(vocabulary.persons.key(for: "zed") == 2)
+        #expect(vocabulary.skills.names == [nil, "python", "sql"])
+        #expect(vocabulary.assessors.names == [nil, "zed"])
+
+        var seen: [(Int, Int, Double, Int64, Int64, Int?, Int64)] = []
+        try reader.forEachEvidence(atDataVersion: 1) { row in
+            seen.append((row.person, row.skill, row.value, row.observedAt, row.id, row.assessor, row.dataVersion))
+        }
+        #expect(seen.count == 3)
+        // The two identical rows of one file are both kept, in file order (ids 2 and 3).
+        #expect(seen.map(\.0) == [1, 1, 2])
+        #expect(seen.map(\.1) == [1, 1, 2])
+        #expect(seen.map(\.2) == [3.5, 3.5, 80])
+        #expect(seen.map(\.4) == [2, 3, 1])
+        #expect(seen.map(\.5) == [1, 1, nil])
+        #expect(seen.map(\.6) == [1, 1, 1])
+    }
+
+    @Test func reimportedEvidenceIsNotCountedTwiceAndIdsStayUnique() throws {
+        let directory = try TemporaryDirectory()
+        let store = try makeStore(directory)
+        let rows = [evidence("a1", "python", 2, at: 100), evidence("a1", "sql", 1, at: 100)]
+        try importEvidence(store, rows)
+        let again = try importEvidence(store, rows)
+        #expect(again == ImportSummary(dataVersion: 1, inserted: 0, updated: 0, unchanged: 2))
+        #expect(try store.dataVersion() == 1)
+        let overlapping = try importEvidence(store, rows + [evidence("a1", "python", 2, at: 100, source: "self")])
+        #expect(overlapping == ImportSummary(dataVersion: 2, inserted: 1, updated: 0, unchanged: 2))
+        try importEvidence(store, [evidence("b2", "python", 5, at: 1), evidence("b2", "python", 5, at: 2)])
+
+        let reader = try StoreReader(databasePath: store.databasePath)
+        var ids: [Int64] = []
+        try reader.forEachEvidence(atDataVersion: 3) { ids.append($0.id) }
+        #expect(ids.sorted() == [1, 2, 3, 4, 5])
+    }
+
+    @Test func nonFiniteValuesAreRefusedBeforeStaging() throws {
+        let directory = try TemporaryDirectory()
+        let store = try makeStore(directory)
+        let staging = try store.beginImport(kind: .evidence, source: "e.csv")
+        #expect(storeErrorCode { try staging.append(evidence: [evidence("a1", "python", .nan, at: 1)]) } == .invalidRequest)
+        #expect(storeErrorCode { try staging.append(people: [person("a1")]) } == .invalidRequest)
+        #expect(staging.rowCount == 0)
+        staging.discard()
+    }
+
+    @Test func scanningAVersionIsOneForwardPassWithoutSorting() throws {
+        let directory = try TemporaryDirectory()
+        let store = try makeStore(directory)
+        try importEvidence(store, [evidence("a1", "python", 2, at: 100)])
+        let plan = try store.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + EvidenceRowView.selectSQL, arguments: [1])
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.hasPrefix("SCAN evidence") }, "\(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+    }
+}

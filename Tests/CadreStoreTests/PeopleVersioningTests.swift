@@ -1,0 +1,68 @@
+import Testing
+@testable import CadreStore
+
+@Suite struct PeopleVersioningTests {
+    @Test func reimportingAChangedPersonKeepsTheOldStateReadableAtTheOldVersion() throws {
+        let directory = try TemporaryDirectory()
+        let store = try makeStore(directory)
+        let first = try importPeople(store, [person("a1", team: "vision", rung: 1), person("b2", team: "nlp")])
+        #expect(first == ImportSummary(dataVersion: 1, inserted: 2, updated: 0, unchanged: 0))
+
+        let second = try importPeople(store, [person("a1", team: "vision", rung: 2, manager: "b2"), person("b2", team: "nlp")])
+        #expect(second == ImportSummary(dataVersion: 2, inserted: 0, updated: 1, unchanged: 1))
+
+        let reader = try StoreReader(databasePath: store.databasePath)
+        #expect(try reader.people(atDataVersion: 1) == [person("a1", team: "vision", rung: 1), person("b2", team: "nlp")])
+        #expect(try reader.people(atDataVersion: 2) == [person("a1", team: "vision", rung: 2, manager: "b2"), person("b2", team: "nlp")])
+        #expect(try reader.people(atDataVersion: 0) == [])
+        // b2 didn't change, so it still has exactly one row.
+        let rows = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") }
+        #expect(rows == 3)
+    }
+
+    @Test func identicalReimportCreatesNoDataVersion() throws {
+        let directory = try TemporaryDirectory()
+        let store = try makeStore(directory)
+        try importPeople(store, [person("a1"), person("b2")])
+        let again = try importPeople(store, [person("b2"), person("a1")])
+        #expect(again == ImportSummary(dataVersion: 1, inserted: 0, updated: 0, unchanged: 2))
+        #expect(try store.dataVersion() == 1)
+    }
+
+    @Test func peopleAbsentFromAnImportStayAndNewOnesJoin() throws {
+        let directory = try TemporaryDirectory()
+        let store = try makeStore(directory)
+        try importPeople(store, [person("m"), person("c")])
+        let summary = try importPeople(store, [person("a")])
+        #expect(summary == ImportSummary(dataVersion: 2, inserted: 1, updated: 0, unchanged: 0))
+        let reader = try StoreReader(databasePath: store.databasePath)
+        #expect(try reader.people(atDataVersion: 2).map(\.externalID) == ["a", "c", "m"])
+        #expect(try reader.people(atDataVersion: 1).map(\.externalID) == ["c", "m"])
+        #expect(try reader.knownPersonIDs() == ["a", "c", "m"])
+    }
+
+    @Test func optionalFieldsCountAsChanges() throws {
+        let directory = try TemporaryDirectory()
+        let store = try makeStore(directory)
+        var moved = person("a1")
+        try importPeople(store, [moved])
+        moved.location = "Berlin"
+        #expect(try importPeople(store, [moved]).updated == 1)
+        moved.location = nil
+        #expect(try importPeople(store, [moved]).updated == 1)
+        let reader = try StoreReader(databasePath: store.databasePath)
+        #expect(try reader.people(atDataVersion: 2).first?.location == "Berlin")
+        #expect(try reader.people(atDataVersion: 3).first?.location == nil)
+    }
+
+    @Test func aPersonTwiceInOneImportIsAConflict() throws {
+        let directory = try TemporaryDirectory()
+        let store = try makeStore(directory)
+        let staging = try store.beginImport(kind: .people, source: "people.csv")
+        try staging.append(people: [person("a1")])
+        #expect(storeErrorCode { try staging.append(people: [person("b2"), person("a1", rung: 3)]) } == .conflict)
+        // The failed chunk left nothing staged.
+        #expect(staging.rowCount == 1)
+        #expect(try staging.commit() == ImportSummary(dataVersion: 1, inserted: 1, updated: 0, unchanged: 0))
+    }
+}
