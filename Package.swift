@@ -34,7 +34,8 @@ let package = Package(
                 "CadreEngine",
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            resources: [.copy("Varlink/io.cadre.Workforce.varlink")]
+            // The interface file is the API's reference; WorkforceInterface.swift embeds it (a test keeps them equal).
+            exclude: ["Varlink/io.cadre.Workforce.varlink"]
         ),
         // sd_notify, socket activation, the journald log handler.
         .target(

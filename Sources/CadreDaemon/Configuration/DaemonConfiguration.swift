@@ -1,0 +1,125 @@
+import CadreEngine
+import CadreWire
+import Foundation
+import Yams
+
+/// The daemon's settings, read from `cadred.yaml` in the configuration directory. Every field has a
+/// default, so an empty or missing file is a working configuration; an unknown key or a wrong type
+/// is an error with file, line and field, and on SIGHUP such an error keeps the old settings.
+public struct DaemonConfiguration: Sendable, Hashable {
+    public var operatorsGroup = "cadre-ops"
+    public var readersGroup = "cadre-read"
+    /// Largest varlink message a client may send (NUL-terminated JSON).
+    public var maximumMessageBytes = 16 * 1024 * 1024
+    /// Largest bus frame between supervisor and workers (phase results travel here).
+    public var maximumBusFrameBytes = 512 * 1024 * 1024
+    /// A control connection with no call in flight for this long is closed; subscribers are exempt.
+    public var idleTimeoutSeconds = 300
+    public var maximumConnectionsPerUser = 64
+    /// Events queued for one subscriber before it is dropped as too slow.
+    public var subscriberQueueLimit = 1024
+    public var heartbeatIntervalMilliseconds = 1000
+    /// A worker that misses this many heartbeats in a row is killed and restarted.
+    public var heartbeatMissLimit = 10
+    /// More than `restartIntensity` worker restarts within `restartPeriodSeconds` and the
+    /// supervisor gives up (exit 1) so that systemd's `Restart=on-failure` takes over.
+    public var restartIntensity = 5
+    public var restartPeriodSeconds = 30
+    /// How long SIGTERM waits for the phase in flight before leaving it to be resumed at next start.
+    public var shutdownGraceSeconds = 10
+    public var recentRuns = 5
+    /// The `assessment:` section as written (scales, sources, tolerance); each run pins a copy.
+    public var assessment: JSONValue = .object([:])
+
+    public init() {}
+
+    public static func load(path: String) throws -> DaemonConfiguration {
+        guard FileManager.default.fileExists(atPath: path) else { return DaemonConfiguration() }
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw InputErrors([InputError(.init("config.unreadable"), file: path, message: "\(error)")])
+        }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws -> DaemonConfiguration {
+        var configuration = DaemonConfiguration()
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw InputErrors([InputError(.init("config.syntax"), file: file, message: "\(error)")])
+        }
+        guard let root else { return configuration }
+        guard let mapping = root.mapping else {
+            throw InputErrors([place(root, file, "", "config.bad-type", "the configuration must be a mapping of keys to values")])
+        }
+        var errors: [InputError] = []
+        for (keyNode, valueNode) in mapping {
+            let key = keyNode.string ?? ""
+            func int(_ apply: (inout DaemonConfiguration, Int) -> Void) {
+                if let value = valueNode.int, value >= 0 { apply(&configuration, value) } else {
+                    errors.append(place(valueNode, file, key, "config.bad-type", "expected a whole number ≥ 0"))
+                }
+            }
+            func string(_ apply: (inout DaemonConfiguration, String) -> Void) {
+                if let value = valueNode.string, !value.isEmpty { apply(&configuration, value) } else {
+                    errors.append(place(valueNode, file, key, "config.bad-type", "expected a non-empty string"))
+                }
+            }
+            switch key {
+            case "operatorsGroup": string { $0.operatorsGroup = $1 }
+            case "readersGroup": string { $0.readersGroup = $1 }
+            case "maximumMessageBytes": int { $0.maximumMessageBytes = $1 }
+            case "maximumBusFrameBytes": int { $0.maximumBusFrameBytes = $1 }
+            case "idleTimeoutSeconds": int { $0.idleTimeoutSeconds = $1 }
+            case "maximumConnectionsPerUser": int { $0.maximumConnectionsPerUser = $1 }
+            case "subscriberQueueLimit": int { $0.subscriberQueueLimit = $1 }
+            case "heartbeatIntervalMilliseconds": int { $0.heartbeatIntervalMilliseconds = max(50, $1) }
+            case "heartbeatMissLimit": int { $0.heartbeatMissLimit = max(2, $1) }
+            case "restartIntensity": int { $0.restartIntensity = $1 }
+            case "restartPeriodSeconds": int { $0.restartPeriodSeconds = $1 }
+            case "shutdownGraceSeconds": int { $0.shutdownGraceSeconds = $1 }
+            case "recentRuns": int { $0.recentRuns = $1 }
+            case "assessment":
+                configuration.assessment = json(valueNode)
+            default:
+                errors.append(
+                    place(keyNode, file, key, "config.unknown-key", "unknown setting",
+                        hint: "see docs/CONFIGURATION.md for the settings cadred knows"))
+            }
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        return configuration
+    }
+
+    /// A YAML subtree as JSON, for sections whose schema belongs to a phase.
+    static func json(_ node: Node) -> JSONValue {
+        switch node {
+        case .scalar(let scalar):
+            if let value = node.int { return .number(Double(value)) }
+            if let value = node.float { return .number(value) }
+            if let value = node.bool { return .bool(value) }
+            if node.null != nil { return .null }
+            return .string(scalar.string)
+        case .sequence(let sequence):
+            return .array(sequence.map(json))
+        case .mapping(let mapping):
+            var object: [String: JSONValue] = [:]
+            for (key, value) in mapping { object[key.string ?? ""] = json(value) }
+            return .object(object)
+        case .alias:
+            return .null
+        }
+    }
+
+    private static func place(
+        _ node: Node, _ file: String, _ field: String, _ code: String, _ message: String, hint: String = ""
+    ) -> InputError {
+        InputError(
+            .init(code), file: file, line: (node.mark?.line ?? 0), column: (node.mark?.column ?? 0),
+            field: field, message: message, hint: hint)
+    }
+}

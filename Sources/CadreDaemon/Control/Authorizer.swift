@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CadreWire
+import NIOConcurrencyHelpers
+
+/// Decides what a peer may call: root, the daemon's own user and members of the operators group may
+/// mutate; members of the readers group may read; anyone may ping. Group membership is looked up
+/// from the user database (primary and supplementary groups), since `SO_PEERCRED` only carries the
+/// peer's primary gid.
+public final class Authorizer: Sendable {
+    private let groups: NIOLockedValueBox<(operators: String, readers: String)>
+    private let daemonUID: UInt32
+
+    public init(operatorsGroup: String, readersGroup: String, daemonUID: UInt32 = geteuid()) {
+        groups = NIOLockedValueBox((operatorsGroup, readersGroup))
+        self.daemonUID = daemonUID
+    }
+
+    /// Takes new group names on a configuration reload; connections re-check on every call.
+    public func update(operatorsGroup: String, readersGroup: String) {
+        groups.withLockedValue { $0 = (operatorsGroup, readersGroup) }
+    }
+
+    public var operatorsGroup: String { groups.withLockedValue { $0.operators } }
+    public var readersGroup: String { groups.withLockedValue { $0.readers } }
+
+    /// The highest access the peer has.
+    public func access(of peer: PeerCredentials) -> Workforce.Access {
+        if peer.uid == 0 || peer.uid == daemonUID { return .operator }
+        let (operators, readers) = groups.withLockedValue { $0 }
+        let memberships = Self.groupIDs(ofUID: peer.uid, primaryGID: peer.gid)
+        if let gid = Self.groupID(named: operators), memberships.contains(gid) { return .operator }
+        if let gid = Self.groupID(named: readers), memberships.contains(gid) { return .reader }
+        return .anyone
+    }
+
+    public func requiredGroup(for access: Workforce.Access) -> String {
+        switch access {
+        case .anyone: "none"
+        case .reader: "\(readersGroup) or \(operatorsGroup)"
+        case .operator: operatorsGroup
+        }
+    }
+
+    static func groupID(named name: String) -> gid_t? {
+        var group = Glibc.group()
+        var result: UnsafeMutablePointer<Glibc.group>?
+        var buffer = [CChar](repeating: 0, count: 16 * 1024)
+        guard getgrnam_r(name, &group, &buffer, buffer.count, &result) == 0, result != nil else { return nil }
+        return group.gr_gid
+    }
+
+    static func groupIDs(ofUID uid: UInt32, primaryGID: UInt32) -> Set<gid_t> {
+        var passwd = Glibc.passwd()
+        var result: UnsafeMutablePointer<Glibc.passwd>?
+        var buffer = [CChar](repeating: 0, count: 16 * 1024)
+        guard getpwuid_r(uid, &passwd, &buffer, buffer.count, &result) == 0, result != nil, let name = passwd.pw_name
+        else { return [primaryGID] }
+        var count: Int32 = 64
+        var ids = [gid_t](repeating: 0, count: Int(count))
+        if getgrouplist(name, passwd.pw_gid, &ids, &count) == -1 {
+            ids = [gid_t](repeating: 0, count: Int(count))
+            _ = getgrouplist(name, passwd.pw_gid, &ids, &count)
+        }
+        return Set(ids.prefix(Int(max(count, 0)))).union([primaryGID])
+    }
+}

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CadreWire
+import Logging
+import NIOCore
+import NIOPosix
+
+/// The varlink control socket: taken from systemd (socket activation) or bound by the daemon at
+/// `<runtime>/io.cadre.Workforce` with mode 0660.
+final class ControlServer: Sendable {
+    let channel: any Channel
+
+    private init(channel: any Channel) {
+        self.channel = channel
+    }
+
+    enum Endpoint: Sendable {
+        case path(String)
+        case activated(fd: Int32)
+    }
+
+    static func start(
+        _ endpoint: Endpoint, service: WorkforceService, limiter: ConnectionLimiter,
+        maximumMessageBytes: @escaping @Sendable () -> Int, idleTimeout: @escaping @Sendable () -> Int,
+        logger: Logger
+    ) async throws -> ControlServer {
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 256)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let sync = channel.pipeline.syncOperations
+                    try sync.addHandler(IdleStateHandler(readTimeout: .seconds(Int64(idleTimeout()))))
+                    try sync.addHandler(
+                        ByteToMessageHandler(VarlinkFrameDecoder(maximumMessageLength: maximumMessageBytes())))
+                    try sync.addHandler(VarlinkConnectionHandler(service: service, limiter: limiter, logger: logger))
+                }
+            }
+        let channel: any Channel
+        switch endpoint {
+        case .path(let path):
+            channel = try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).get()
+            // Group members connect; the operators/readers split is enforced per call from SO_PEERCRED.
+            chmod(path, 0o660)
+        case .activated(let fd):
+            channel = try await bootstrap.withBoundSocket(fd).get()
+        }
+        return ControlServer(channel: channel)
+    }
+
+    func stop() async {
+        try? await channel.close()
+    }
+}

@@ -1,0 +1,135 @@
+import CadreWire
+import Logging
+import NIOCore
+
+/// One control connection. Calls are answered in the order they arrive, as varlink requires: cheap
+/// ones (Ping, introspection, permission refusals) right here on the event loop, without a thread
+/// hop; the rest in a task whose reply is written back on the loop before the next call starts. A
+/// message that isn't a varlink call closes this connection and nothing else.
+final class VarlinkConnectionHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private let service: WorkforceService
+    private let limiter: ConnectionLimiter
+    private let logger: Logger
+    private var peer: PeerCredentials?
+    private var counted = false
+    private var queue = CircularBuffer<VarlinkCall>()
+    private var busy = false
+    private var subscribed = false
+
+    init(service: WorkforceService, limiter: ConnectionLimiter, logger: Logger) {
+        self.service = service
+        self.limiter = limiter
+        self.logger = logger
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        PeerCredentials.of(context.channel).hop(to: context.eventLoop).whenComplete { result in
+            let (handler, context) = bound.value
+            handler.accept(result, context: context)
+        }
+        context.fireChannelActive()
+    }
+
+    private func accept(_ result: Result<PeerCredentials, any Error>, context: ChannelHandlerContext) {
+        guard case .success(let peer) = result else {
+            logger.warning("control connection without peer credentials; closing")
+            context.close(promise: nil)
+            return
+        }
+        guard limiter.open(uid: peer.uid) else {
+            let error = Workforce.TooManyConnectionsError(uid: Int(peer.uid), limit: limiter.limit)
+            if let bytes = try? VarlinkCodec.encodeError(Workforce.ErrorName.tooManyConnections, error) {
+                let channel = context.channel
+                context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: bytes))).whenComplete { _ in
+                    channel.close(promise: nil)
+                }
+            } else {
+                context.close(promise: nil)
+            }
+            return
+        }
+        counted = true
+        self.peer = peer
+        drain(context: context)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        if counted, let peer { limiter.close(uid: peer.uid) }
+        counted = false
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let message = unwrapInboundIn(data)
+        guard !subscribed else {
+            // A subscription owns its connection until the client hangs up.
+            logger.notice("call on a subscribed connection; closing it")
+            context.close(promise: nil)
+            return
+        }
+        do {
+            queue.append(try VarlinkCodec.decodeCall(message.readableBytesView))
+        } catch {
+            logger.notice("malformed varlink message from \(peer.map(\.description) ?? "peer"): closing the connection")
+            context.close(promise: nil)
+            return
+        }
+        drain(context: context)
+    }
+
+    private func drain(context: ChannelHandlerContext) {
+        while !busy, !subscribed, let peer, let call = queue.popFirst() {
+            if let outcome = service.immediate(call, peer: peer) {
+                deliver(outcome, for: call, context: context)
+                continue
+            }
+            busy = true
+            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            let loop = context.eventLoop
+            let service = service
+            Task {
+                let outcome = await service.handle(call, peer: peer)
+                loop.execute {
+                    let (handler, context) = bound.value
+                    handler.busy = false
+                    handler.deliver(outcome, for: call, context: context)
+                    handler.drain(context: context)
+                }
+            }
+        }
+    }
+
+    private func deliver(_ outcome: CallOutcome, for call: VarlinkCall, context: ChannelHandlerContext) {
+        switch outcome {
+        case .reply(let bytes):
+            guard !call.isOneway else { return }
+            context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: bytes)), promise: nil)
+        case .subscribe:
+            subscribed = true
+            service.hub.subscribe(context.channel)
+        }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is IdleStateHandler.IdleStateEvent, !busy, !subscribed, queue.isEmpty {
+            context.close(promise: nil)
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        logger.notice("control connection closed: \(error)")
+        context.close(promise: nil)
+    }
+}
+
+/// The answer to one call: bytes to write, or the connection turning into an event stream.
+enum CallOutcome: Sendable {
+    case reply([UInt8])
+    case subscribe
+}

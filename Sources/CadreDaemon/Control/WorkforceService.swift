@@ -1,0 +1,204 @@
+import CadreEngine
+import CadreStore
+import CadreWire
+import Foundation
+import Logging
+
+/// The methods of `io.cadre.Workforce` and `org.varlink.service`. `immediate` answers what needs no
+/// I/O right on the connection's event loop (and every refusal); `handle` does the rest.
+final class WorkforceService: Sendable {
+    let supervisor: Supervisor
+    let store: Store
+    let hub: EventHub
+    let authorizer: Authorizer
+    let logger: Logger
+    let policy: @Sendable () -> JSONValue
+
+    init(
+        supervisor: Supervisor, store: Store, hub: EventHub, authorizer: Authorizer, logger: Logger,
+        policy: @escaping @Sendable () -> JSONValue
+    ) {
+        self.supervisor = supervisor
+        self.store = store
+        self.hub = hub
+        self.authorizer = authorizer
+        self.logger = logger
+        self.policy = policy
+    }
+
+    func immediate(_ call: VarlinkCall, peer: PeerCredentials) -> CallOutcome? {
+        switch call.method {
+        case "org.varlink.service.GetInfo":
+            return reply(
+                Workforce.ServiceInfo(
+                    vendor: "Cadre", product: "cadred", version: CadreVersion.current,
+                    url: "file:///usr/share/doc/cadre/PROTOCOL.md",
+                    interfaces: [VarlinkInterfaces.serviceName, VarlinkInterfaces.workforceName]))
+        case "org.varlink.service.GetInterfaceDescription":
+            struct Parameters: Decodable { var interface: String }
+            guard let parameters = try? call.decodeParameters(as: Parameters.self) else {
+                return failure(ControlFailure(Workforce.ErrorName.serviceInvalidParameter, ["parameter": "interface"] as JSONValue))
+            }
+            guard let description = VarlinkInterfaces.description(of: parameters.interface) else {
+                return failure(ControlFailure(Workforce.ErrorName.interfaceNotFound, ["interface": .string(parameters.interface)] as JSONValue))
+            }
+            return reply(["description": .string(description)] as JSONValue)
+        default:
+            break
+        }
+        guard let method = Workforce.Method(qualifiedName: call.method) else {
+            let interface = call.method.split(separator: ".").dropLast().joined(separator: ".")
+            if interface == VarlinkInterfaces.workforceName || interface == VarlinkInterfaces.serviceName {
+                return failure(ControlFailure(Workforce.ErrorName.methodNotFound, ["method": .string(call.method)] as JSONValue))
+            }
+            return failure(ControlFailure(Workforce.ErrorName.interfaceNotFound, ["interface": .string(interface)] as JSONValue))
+        }
+        if method.access > .anyone {
+            let granted = authorizer.access(of: peer)
+            if granted < method.access {
+                logger.notice("permission denied: \(method.rawValue) for uid \(peer.uid) (pid \(peer.pid))")
+                return failure(
+                    ControlFailure(
+                        Workforce.ErrorName.permissionDenied,
+                        Workforce.PermissionDeniedError(
+                            method: method.qualifiedName, uid: Int(peer.uid),
+                            required: authorizer.requiredGroup(for: method.access))))
+            }
+        }
+        switch method {
+        case .ping:
+            let message = (try? call.decodeParameters(as: Workforce.PingParameters.self))?.message
+            return reply(Workforce.PingResult(message: message ?? "pong"))
+        case .subscribe:
+            guard call.wantsMore else { return failure(ControlFailure(Workforce.ErrorName.expectedMore, Workforce.Empty())) }
+            return .subscribe
+        default:
+            return nil
+        }
+    }
+
+    func handle(_ call: VarlinkCall, peer: PeerCredentials) async -> CallOutcome {
+        guard let method = Workforce.Method(qualifiedName: call.method) else {
+            return failure(ControlFailure(Workforce.ErrorName.methodNotFound, ["method": .string(call.method)] as JSONValue))
+        }
+        do {
+            return try await dispatch(method, call, peer: peer)
+        } catch let failure as ControlFailure {
+            return self.failure(failure)
+        } catch let error as StoreError where error.code == .noTaxonomy {
+            return failure(
+                ControlFailure(
+                    Workforce.ErrorName.noTaxonomy,
+                    Workforce.HintError(hint: "load one first: cadrectl taxonomy load Config/taxonomy")))
+        } catch let error as InputErrors {
+            return failure(.invalidInput(error.errors))
+        } catch let error as InputError {
+            return failure(.invalidInput([error]))
+        } catch let error as DecodingError {
+            return failure(.invalidParameter("parameters", "\(error)"))
+        } catch {
+            logger.error("\(method.rawValue) failed: \(error)")
+            return failure(ControlFailure(Workforce.ErrorName.internal, Workforce.MessageError(message: "\(error)")))
+        }
+    }
+
+    private func dispatch(_ method: Workforce.Method, _ call: VarlinkCall, peer: PeerCredentials) async throws -> CallOutcome {
+        switch method {
+        case .ping, .subscribe:
+            return immediate(call, peer: peer) ?? failure(.shuttingDown)
+        case .getStatus:
+            return reply(try await supervisor.status(version: CadreVersion.current))
+        case .startRun:
+            let parameters = try call.decodeParameters(as: Workforce.StartRunParameters.self)
+            var asOf = Int64(Date().timeIntervalSince1970)
+            if let text = parameters.asOf {
+                guard let parsed = Timestamp.parse(text) else {
+                    throw ControlFailure.invalidParameter("asOf", "'\(text)' is not a date (YYYY-MM-DD) or RFC 3339 time")
+                }
+                asOf = parsed
+            }
+            let record = try await supervisor.startRun(
+                asOf: asOf, trigger: parameters.trigger ?? "cadrectl", requestedBy: peer.uid, policy: policy())
+            return reply(Workforce.RunReply(run: APIMapping.run(record)))
+        case .getRun:
+            let parameters = try call.decodeParameters(as: Workforce.GetRunParameters.self)
+            guard let record = try store.run(id: parameters.id) else {
+                throw ControlFailure(Workforce.ErrorName.runNotFound, Workforce.RunNotFoundError(id: parameters.id))
+            }
+            return reply(Workforce.RunReply(run: APIMapping.run(record)))
+        case .listRuns:
+            let parameters = try call.decodeParameters(as: Workforce.ListRunsParameters.self)
+            let runs = try store.runs(limit: min(max(parameters.limit ?? 20, 1), 1000))
+            return reply(Workforce.RunsReply(runs: runs.map(APIMapping.run)))
+        case .listTaxonomyVersions:
+            return reply(Workforce.TaxonomyVersionsReply(versions: try store.taxonomyVersions().map(APIMapping.taxonomyVersion)))
+        case .listSkills:
+            let (version, taxonomy) = try taxonomy(call.decodeParameters(as: Workforce.VersionParameters.self).version)
+            return reply(Workforce.SkillsReply(version: version, skills: taxonomy.skills.map(APIMapping.skill)))
+        case .listRoles:
+            let (version, taxonomy) = try taxonomy(call.decodeParameters(as: Workforce.VersionParameters.self).version)
+            return reply(Workforce.RolesReply(version: version, roles: taxonomy.roles.map(APIMapping.roleSummary)))
+        case .getRole:
+            let parameters = try call.decodeParameters(as: Workforce.GetRoleParameters.self)
+            let (version, taxonomy) = try taxonomy(parameters.version)
+            guard let role = taxonomy.role(parameters.id) else {
+                throw ControlFailure(
+                    Workforce.ErrorName.roleNotFound, Workforce.RoleNotFoundError(id: parameters.id, version: version))
+            }
+            return reply(Workforce.RoleReply(version: version, role: APIMapping.role(role, in: taxonomy)))
+        case .validateTaxonomy:
+            let parameters = try call.decodeParameters(as: Workforce.ValidateTaxonomyParameters.self)
+            let taxonomy = try TaxonomyParser.parse(parameters.files.map { TaxonomySource(name: $0.name, contents: $0.contents) })
+            return reply(
+                Workforce.TaxonomyCounts(
+                    skills: taxonomy.skills.count, roles: taxonomy.roles.count, roleLevels: taxonomy.roleLevelCount))
+        case .loadTaxonomy:
+            let parameters = try call.decodeParameters(as: Workforce.LoadTaxonomyParameters.self)
+            let taxonomy = try TaxonomyParser.parse(parameters.files.map { TaxonomySource(name: $0.name, contents: $0.contents) })
+            return reply(Workforce.TaxonomyReply(taxonomy: try save(taxonomy, source: parameters.source, peer: peer)))
+        case .importNICE:
+            let parameters = try call.decodeParameters(as: Workforce.ImportNICEParameters.self)
+            let taxonomy = try NICEImport.taxonomy(
+                fromJSON: Array(parameters.file.contents.utf8), file: parameters.file.name,
+                defaultLevel: parameters.defaultLevel ?? 3, defaultImportance: parameters.defaultImportance ?? 3)
+            return reply(Workforce.TaxonomyReply(taxonomy: try save(taxonomy, source: "nice:" + parameters.file.name, peer: peer)))
+        }
+    }
+
+    private func taxonomy(_ version: Int64?) throws -> (Int64, Taxonomy) {
+        let resolved: Int64
+        if let version {
+            resolved = version
+        } else {
+            guard let latest = try store.latestTaxonomyVersion() else { throw StoreError(.noTaxonomy, "no taxonomy loaded") }
+            resolved = latest.version
+        }
+        guard let taxonomy = try store.taxonomy(version: resolved) else {
+            throw ControlFailure.invalidParameter("version", "no taxonomy version \(resolved)")
+        }
+        return (resolved, taxonomy)
+    }
+
+    private func save(_ taxonomy: Taxonomy, source: String, peer: PeerCredentials) throws -> Workforce.TaxonomyVersion {
+        let info = try store.saveTaxonomy(taxonomy, source: source)
+        if !info.unchanged {
+            logger.info("taxonomy version \(info.version) loaded from \(source) by uid \(peer.uid)")
+            hub.publish(
+                "taxonomy-loaded",
+                message: "version \(info.version): \(info.skills) skills, \(info.roles) roles, \(info.roleLevels) role levels")
+        }
+        return APIMapping.taxonomyVersion(info)
+    }
+
+    private func reply<T: Encodable>(_ parameters: T) -> CallOutcome {
+        do {
+            return .reply(try VarlinkCodec.encodeReply(parameters))
+        } catch {
+            return failure(ControlFailure(Workforce.ErrorName.internal, Workforce.MessageError(message: "\(error)")))
+        }
+    }
+
+    private func failure(_ failure: ControlFailure) -> CallOutcome {
+        .reply(failure.bytes)
+    }
+}

@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CadreStore
+import CadreSystemd
+import CadreWire
+import Dispatch
+import Foundation
+import Logging
+
+/// `cadred` in the foreground: opens the store, starts the supervisor and its workers, serves the
+/// control socket, and stops cleanly on SIGTERM/SIGINT (exit 0) or when the supervisor gives up
+/// (exit 1, so that systemd's `Restart=on-failure` takes over).
+public enum Daemon {
+    public struct Options: Sendable {
+        public var paths: DaemonPaths
+        public var logTarget: LogTarget
+        public init(paths: DaemonPaths, logTarget: LogTarget) {
+            self.paths = paths
+            self.logTarget = logTarget
+        }
+    }
+
+    public static func run(_ options: Options, logger: Logger) async -> Int32 {
+        let paths = options.paths
+        do {
+            try paths.createDirectories()
+        } catch {
+            logger.critical("cannot create the daemon's directories: \(error)")
+            return 1
+        }
+        let configuration: DaemonConfiguration
+        do {
+            configuration = try DaemonConfiguration.load(path: paths.configurationFile)
+        } catch {
+            logger.critical("invalid configuration:\n\(error)")
+            return 78  // EX_CONFIG
+        }
+        let store: Store
+        do {
+            store = try Store(directory: paths.state)
+        } catch {
+            logger.critical("cannot open the store in \(paths.state): \(error)")
+            return 1
+        }
+        let hub = EventHub(queueLimit: configuration.subscriberQueueLimit)
+        let supervisor = Supervisor(
+            paths: paths, configuration: configuration, store: store, hub: hub,
+            executable: executablePath(), logTarget: options.logTarget, logger: logger)
+        let signals = SignalRouter(supervisor: supervisor)
+
+        do {
+            try await supervisor.start()
+        } catch {
+            logger.critical("workers failed to start: \(error)")
+            await supervisor.requestStop(exitCode: 1, reason: "start-up failed")
+            return await supervisor.runUntilStopped()
+        }
+
+        let authorizer = Authorizer(operatorsGroup: configuration.operatorsGroup, readersGroup: configuration.readersGroup)
+        let limiter = ConnectionLimiter(limit: configuration.maximumConnectionsPerUser)
+        let settings = LiveSettings(configuration)
+        let service = WorkforceService(
+            supervisor: supervisor, store: store, hub: hub, authorizer: authorizer, logger: logger,
+            policy: { settings.current.assessmentPolicy })
+        let endpoint: ControlServer.Endpoint
+        let activated = SocketActivation.takeListeningSockets()
+        if let socket = activated.first(where: { $0.name == "varlink" }) ?? activated.first {
+            _ = fcntl(socket.fd, F_SETFD, FD_CLOEXEC)
+            endpoint = .activated(fd: socket.fd)
+            logger.info("control socket from systemd (fd \(socket.fd), \(socket.name))")
+        } else {
+            endpoint = .path(paths.controlSocket)
+            logger.info("control socket at \(paths.controlSocket)")
+        }
+        let server: ControlServer
+        do {
+            server = try await ControlServer.start(
+                endpoint, service: service, limiter: limiter,
+                maximumMessageBytes: { settings.current.maximumMessageBytes },
+                idleTimeout: { settings.current.idleTimeoutSeconds }, logger: logger)
+        } catch {
+            logger.critical("cannot serve the control socket: \(error)")
+            await supervisor.requestStop(exitCode: 1, reason: "control socket unavailable")
+            return await supervisor.runUntilStopped()
+        }
+        signals.onReload = {
+            if case .success(let fresh) = await supervisor.reload() {
+                settings.update(fresh)
+                authorizer.update(operatorsGroup: fresh.operatorsGroup, readersGroup: fresh.readersGroup)
+                limiter.setLimit(fresh.maximumConnectionsPerUser)
+                hub.setQueueLimit(fresh.subscriberQueueLimit)
+            }
+        }
+        let signalSources = signals.install()
+        let code = await supervisor.runUntilStopped()
+        withExtendedLifetime(signalSources) {}
+        await server.stop()
+        if case .path(let path) = endpoint { unlink(path) }
+        logger.info("stopped (exit \(code))")
+        return code
+    }
+
+    /// The running binary, so workers are always the same build as their supervisor.
+    static func executablePath() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if count > 0 { return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        return CommandLine.arguments[0]
+    }
+}

@@ -1,0 +1,116 @@
+import CadreStore
+import CadreWire
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+
+/// The body of `cadred worker --phase NAME`: one process hosting one phase actor. It connects to the
+/// supervisor's bus socket, registers, answers heartbeats — also while its phase computes, since the
+/// computation runs in its own task — and runs the jobs it is sent. It exits when the supervisor
+/// says `shutdown` or the bus closes (the supervisor is gone: an orphaned worker has no purpose).
+public enum WorkerMain {
+    public static func run(phase phaseName: String, busPath: String, maximumFrameBytes: Int, logger: Logger) async -> Int32 {
+        guard let phaseType = PhaseRegistry.phase(named: phaseName) else {
+            logger.error("unknown phase \(phaseName); known: \(PhaseRegistry.names.joined(separator: ", "))")
+            return 2
+        }
+        var logger = logger
+        logger[metadataKey: "phase"] = "\(phaseName)"
+        logger[metadataKey: "workerPID"] = "\(getpid())"
+        do {
+            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connect(unixDomainSocketPath: busPath) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try BusPipeline.configure(channel, maximumFrameBytes: maximumFrameBytes)
+                    }
+                }
+            let host = PhaseHost(phase: phaseType.init(), logger: logger)
+            try await channel.executeThenClose { inbound, outbound in
+                let (outbox, continuation) = AsyncStream<BusFrame>.makeStream()
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    // One writer keeps frames in the order they were produced: progress before the result.
+                    group.addTask {
+                        for await frame in outbox { try await outbound.write(frame) }
+                    }
+                    continuation.yield(BusFrame(.register(WorkerRegistration(phase: phaseName, pid: getpid()))))
+                    loop: for try await frame in inbound {
+                        switch frame.message {
+                        case .heartbeat(let seq):
+                            continuation.yield(BusFrame(.heartbeatAck(seq: seq)))
+                        case .runPhase(let job):
+                            group.addTask { await host.execute(job, send: { continuation.yield($0) }) }
+                        case .shutdown:
+                            break loop
+                        case .welcome:
+                            logger.debug("registered with the supervisor")
+                        default:
+                            logger.warning("unexpected bus message from the supervisor: \(frame.message)")
+                        }
+                    }
+                    continuation.finish()
+                    group.cancelAll()
+                }
+            }
+            return 0
+        } catch {
+            logger.error("worker bus failed: \(error)")
+            return 1
+        }
+    }
+}
+
+/// Runs jobs on the phase actor and turns their outcome into bus frames.
+actor PhaseHost {
+    let phase: any Phase
+    let logger: Logger
+    private var readers: [String: StoreReader] = [:]
+
+    init(phase: any Phase, logger: Logger) {
+        self.phase = phase
+        self.logger = logger
+    }
+
+    func execute(_ job: PhaseJob, send: @escaping @Sendable (BusFrame) -> Void) async {
+        var logger = logger
+        logger[metadataKey: "runID"] = "\(job.runID)"
+        logger.info("phase \(job.phase) started for run \(job.runID) (attempt \(job.attempt))")
+        do {
+            let reader = try reader(for: job.databasePath)
+            let context = PhaseContext(store: reader) { done, total, note in
+                send(BusFrame(.progress(PhaseProgress(runID: job.runID, phase: job.phase, done: done, total: total, note: note))))
+            }
+            let output = try await phase.run(job, context: context)
+            send(
+                BusFrame(
+                    .phaseSucceeded(PhaseCompletion(runID: job.runID, phase: job.phase, attempt: job.attempt, summary: output.summary)),
+                    attachment: output.payload))
+            logger.info("phase \(job.phase) finished for run \(job.runID): \(output.payload.count) bytes")
+        } catch let error as PhaseError {
+            logger.error("phase \(job.phase) failed for run \(job.runID): \(error)")
+            send(BusFrame(.phaseFailed(PhaseFailure(runID: job.runID, phase: job.phase, attempt: job.attempt, code: error.code, message: error.message))))
+        } catch let error as StoreError {
+            logger.error("phase \(job.phase) could not read the store: \(error)")
+            send(BusFrame(.phaseFailed(PhaseFailure(runID: job.runID, phase: job.phase, attempt: job.attempt, code: error.code.rawValue, message: error.message))))
+        } catch {
+            logger.error("phase \(job.phase) failed for run \(job.runID): \(error)")
+            send(BusFrame(.phaseFailed(PhaseFailure(runID: job.runID, phase: job.phase, attempt: job.attempt, code: "phase.failed", message: "\(error)"))))
+        }
+    }
+
+    private func reader(for path: String) throws -> StoreReader {
+        if let reader = readers[path] { return reader }
+        let reader = try StoreReader(databasePath: path)
+        readers[path] = reader
+        return reader
+    }
+}
+
+/// The bus channel pipeline, the same on both ends.
+enum BusPipeline {
+    static func configure(_ channel: any Channel, maximumFrameBytes: Int) throws -> NIOAsyncChannel<BusFrame, BusFrame> {
+        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(BusFrameDecoder(maximumFrameLength: maximumFrameBytes)))
+        try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(BusFrameEncoder()))
+        return try NIOAsyncChannel<BusFrame, BusFrame>(wrappingChannelSynchronously: channel)
+    }
+}
