@@ -82,7 +82,7 @@ public enum AssessmentInputBuilder {
             }
         }
 
-        let roster = people.sorted { $0.id < $1.id }
+        let roster = people.sorted { ($0.id, $0.line) < ($1.id, $1.line) }
         for pair in zip(roster, roster.dropFirst()) where pair.0.id == pair.1.id {
             report(.assessmentDuplicatePerson, line: pair.1.line, field: "id", "person '\(pair.1.id)' is listed twice")
         }

@@ -83,16 +83,60 @@ public struct AssessmentPolicy: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             scales: try container.decodeIfPresent([Scale].self, forKey: .scales) ?? [],
-            sources: try container.decodeIfPresent([SourceKind: SourcePolicy].self, forKey: .sources) ?? [:],
+            sources: try Self.decodeSources(container),
             meetsTolerance: try container.decodeIfPresent(Double.self, forKey: .meetsTolerance) ?? 0.25,
             smallTeamThreshold: try container.decodeIfPresent(Int.self, forKey: .smallTeamThreshold) ?? 5)
     }
+
+    /// Each kind's entry may give only `weight` or only `halfLifeDays`; the other keeps its
+    /// default. `halfLifeDays: null` (present, but null) means "does not decay", which is not the
+    /// same as leaving it out.
+    private static func decodeSources(_ container: KeyedDecodingContainer<CodingKeys>) throws -> [SourceKind: SourcePolicy] {
+        guard container.contains(.sources) else { return [:] }
+        let entries = try container.nestedContainer(keyedBy: SourceKey.self, forKey: .sources)
+        var sources: [SourceKind: SourcePolicy] = [:]
+        for key in entries.allKeys {
+            guard let kind = SourceKind(rawValue: key.stringValue) else {
+                let known = SourceKind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: entries, debugDescription: "unknown source kind '\(key.stringValue)'; known: \(known)")
+            }
+            let entry = try entries.nestedContainer(keyedBy: SourcePolicyKey.self, forKey: key)
+            var policy = kind.defaultPolicy
+            if let weight = try entry.decodeIfPresent(Double.self, forKey: .weight) { policy.weight = weight }
+            if entry.contains(.halfLifeDays) {
+                policy.halfLifeDays = try entry.decodeNil(forKey: .halfLifeDays)
+                    ? nil : try entry.decode(Double.self, forKey: .halfLifeDays)
+            }
+            sources[kind] = policy
+        }
+        return sources
+    }
+
+    private struct SourceKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    private enum SourcePolicyKey: String, CodingKey { case weight, halfLifeDays }
 
     /// Scales are written as a list sorted by name so the encoding is the same on every run.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(scales.keys.sorted().compactMap { scales[$0] }, forKey: .scales)
-        try container.encode(sources, forKey: .sources)
+        var entries = container.nestedContainer(keyedBy: SourceKey.self, forKey: .sources)
+        for kind in SourceKind.allCases {
+            let policy = self.policy(for: kind)
+            var entry = entries.nestedContainer(keyedBy: SourcePolicyKey.self, forKey: SourceKey(stringValue: kind.rawValue))
+            try entry.encode(policy.weight, forKey: .weight)
+            if let halfLife = policy.halfLifeDays {
+                try entry.encode(halfLife, forKey: .halfLifeDays)
+            } else {
+                try entry.encodeNil(forKey: .halfLifeDays)
+            }
+        }
         try container.encode(meetsTolerance, forKey: .meetsTolerance)
         try container.encode(smallTeamThreshold, forKey: .smallTeamThreshold)
     }

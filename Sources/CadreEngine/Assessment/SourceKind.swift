@@ -3,7 +3,7 @@
 ///
 /// The raw values are the strings files and the wire use; the declaration order is the compact
 /// `UInt8` code the engine's flat arrays carry, so it must never be reordered — only appended to.
-public enum SourceKind: String, Codable, Hashable, Sendable, CaseIterable, CodingKeyRepresentable {
+public enum SourceKind: String, Codable, Hashable, Sendable, CaseIterable {
     case assessment
     case coding
     case thirdParty = "third-party"
