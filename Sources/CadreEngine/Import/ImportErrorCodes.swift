@@ -1,0 +1,22 @@
+/// The stable codes of people and evidence import errors; docs/IMPORT.md says when each is raised.
+extension InputError.Code {
+    public static let importBadQuoting = Self("import.bad-quoting")
+    public static let importColumnCount = Self("import.column-count")
+    public static let importBadUTF8 = Self("import.bad-utf8")
+    public static let importBadJSON = Self("import.bad-json")
+    public static let importMissingColumn = Self("import.missing-column")
+    public static let importUnknownColumn = Self("import.unknown-column")
+    public static let importDuplicateColumn = Self("import.duplicate-column")
+    public static let importMissingField = Self("import.missing-field")
+    public static let importUnknownSkill = Self("import.unknown-skill")
+    public static let importUnknownPerson = Self("import.unknown-person")
+    public static let importUnknownRole = Self("import.unknown-role")
+    public static let importUnknownScale = Self("import.unknown-scale")
+    public static let importUnknownSource = Self("import.unknown-source")
+    public static let importBadDate = Self("import.bad-date")
+    public static let importBadNumber = Self("import.bad-number")
+    public static let importDuplicateID = Self("import.duplicate-id")
+    public static let importValueOutOfRange = Self("import.value-out-of-range")
+    public static let importManagerCycle = Self("import.manager-cycle")
+    public static let importTooManyErrors = Self("import.too-many-errors")
+}
