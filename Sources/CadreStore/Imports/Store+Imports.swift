@@ -62,13 +62,15 @@ enum PeopleMerge {
         }
         let version = try DataVersions.create(db, kind: ImportKind.people.rawValue, source: source, rows: inserted + updated, at: time)
         try db.execute(sql: """
-            UPDATE main.person SET valid_to = ?1
-            WHERE id IN (SELECT current_row FROM temp.import_person WHERE change = 2);
+            UPDATE main.person SET valid_to = ?
+            WHERE id IN (SELECT current_row FROM temp.import_person WHERE change = 2)
+            """, arguments: [version])
+        try db.execute(sql: """
             INSERT INTO main.person (person, name, team, manager, role, rung, hire_date, location, valid_from)
-            SELECT i.person, s.name, s.team, s.manager, s.role, s.rung, s.hire_date, s.location, ?1
+            SELECT i.person, s.name, s.team, s.manager, s.role, s.rung, s.hire_date, s.location, ?
             FROM temp.import_person i JOIN staging.staged_person s ON s.rowid = i.staged
             WHERE i.change != 1
-            ORDER BY i.external_id;
+            ORDER BY i.external_id
             """, arguments: [version])
         return ImportSummary(dataVersion: version, inserted: inserted, updated: updated, unchanged: unchanged)
     }

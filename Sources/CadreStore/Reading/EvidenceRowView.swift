@@ -51,8 +51,7 @@ public struct EvidenceRowView {
 
     /// Steps `statement` (made from `selectSQL`) to the end, handing each row to `body`.
     static func forEach(_ statement: Statement, dataVersion: Int64, _ body: (EvidenceRowView) throws -> Void) throws {
-        try statement.setArguments([dataVersion])
-        let cursor = try Row.fetchCursor(statement)
+        let cursor = try Row.fetchCursor(statement, arguments: [dataVersion])
         let view = EvidenceRowView(statement: statement.sqliteStatement)
         while try cursor.next() != nil {
             try body(view)

@@ -21,7 +21,7 @@ extension Store {
     }
 
     /// `running` stamps `started_at` (once: a resumed run keeps its first start); `succeeded` and
-    /// `failed` stamp `finished_at`. A finished run is final: changing its state is a conflict.
+    /// `failed` stamp `finished_at` (a run cancelled while queued has no start). A finished run is final: changing its state is a conflict.
     public func updateRun(id: Int64, state: RunState, error: String?) throws {
         let time = now()
         try write("updating run \(id)") { db in
@@ -36,7 +36,7 @@ extension Store {
                     started_at = CASE WHEN ? THEN COALESCE(started_at, ?) ELSE started_at END,
                     finished_at = CASE WHEN ? THEN COALESCE(finished_at, ?) ELSE NULL END
                 WHERE id = ?
-                """, arguments: [state.rawValue, error, state != .queued, time, state.isFinished, time, id])
+                """, arguments: [state.rawValue, error, state == .running, time, state.isFinished, time, id])
         }
     }
 

@@ -7,7 +7,7 @@ extension Store {
     /// so reloading the same file on every start doesn't churn versions.
     public func saveTaxonomy(_ taxonomy: Taxonomy, source: String) throws -> TaxonomyVersionInfo {
         let document = try storeOperation("encoding the taxonomy") { try TaxonomyDocument.encode(taxonomy) }
-        let digest = TaxonomyDocument.digest(of: document)
+        let digest = taxonomy.digest
         let loadedAt = now()
         return try write("saving the taxonomy from \(source)") { db in
             if var latest = try StoreQueries.latestTaxonomyVersion(db), latest.digest == digest {

@@ -1,8 +1,9 @@
 import CadreEngine
 import Foundation
 
-/// The canonical stored form of a taxonomy: JSON with sorted keys, so equal taxonomies give equal
-/// bytes and therefore equal digests, whatever order the source file listed its keys in.
+/// The stored form of a taxonomy: JSON with sorted keys, so equal taxonomies store equal bytes and
+/// the document reads back into the very value that was saved. Identity is `Taxonomy.digest`
+/// (the engine's canonical encoding), not these bytes.
 enum TaxonomyDocument {
     static func encode(_ taxonomy: Taxonomy) throws -> String {
         let encoder = JSONEncoder()
@@ -12,9 +13,5 @@ enum TaxonomyDocument {
 
     static func decode(_ document: String) throws -> Taxonomy {
         try JSONDecoder().decode(Taxonomy.self, from: Data(document.utf8))
-    }
-
-    static func digest(of document: String) -> String {
-        SHA256.hex(of: Array(document.utf8))
     }
 }

@@ -7,7 +7,7 @@ public struct TaxonomyVersionInfo: Sendable, Hashable, Codable {
     public var loadedAt: Int64
     /// The file (or import) it came from, as the operator named it.
     public var source: String
-    /// Hex digest of the canonical JSON document; equal digests mean equal taxonomies.
+    /// `Taxonomy.digest`: equal digests mean equal taxonomies.
     public var digest: String
     public var skills: Int
     public var roles: Int
