@@ -24,7 +24,8 @@ public enum Discipline: String, Codable, Hashable, Sendable, CaseIterable {
 }
 
 public struct Skill: Codable, Hashable, Sendable, Identifiable {
-    /// Stable, lower-case, kebab-case (`ml-model-evaluation`); evidence and requirements refer to it.
+    /// Stable; kebab-case by convention (`ml-model-evaluation`), NICE identifiers (`K0018`) when imported;
+    /// `[A-Za-z0-9][A-Za-z0-9._-]*`. Evidence and requirements refer to it.
     public var id: String
     public var name: String
     public var discipline: Discipline
