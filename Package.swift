@@ -99,6 +99,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CadreStoreTests", dependencies: ["CadreStore"]),
-        .testTarget(name: "CadreIntegrationTests", dependencies: ["CadreWire", "CadreEngine"]),
+        // Drives the real binaries over real sockets; Peers/ holds outside clients (python varlink).
+        .testTarget(
+            name: "CadreIntegrationTests",
+            dependencies: ["CadreWire", "CadreEngine"],
+            exclude: ["Peers"]
+        ),
     ]
 )

@@ -93,6 +93,7 @@ public enum Daemon {
             }
         }
         let signalSources = signals.install()
+        await supervisor.announceReady()
         let code = await supervisor.runUntilStopped()
         withExtendedLifetime(signalSources) {}
         await server.stop()

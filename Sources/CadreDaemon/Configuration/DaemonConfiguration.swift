@@ -28,8 +28,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     /// How long SIGTERM waits for the phase in flight before leaving it to be resumed at next start.
     public var shutdownGraceSeconds = 10
     public var recentRuns = 5
-    /// The `assessment:` section as written (scales, sources, tolerance); each run pins a copy.
-    public var assessment: JSONValue = .object([:])
+    /// The assessment policy (scales, source weights and half-lives, tolerance); each run pins a copy.
+    public var assessment: AssessmentPolicy = .standard
 
     public init() {}
 
@@ -84,7 +84,15 @@ public struct DaemonConfiguration: Sendable, Hashable {
             case "shutdownGraceSeconds": int { $0.shutdownGraceSeconds = $1 }
             case "recentRuns": int { $0.recentRuns = $1 }
             case "assessment":
-                configuration.assessment = json(valueNode)
+                do {
+                    let policy = try WireJSON.convert(json(valueNode), to: AssessmentPolicy.self)
+                    let problems = policy.problems(file: file)
+                    if problems.isEmpty { configuration.assessment = policy } else { errors += problems }
+                } catch {
+                    errors.append(
+                        place(valueNode, file, key, "config.bad-assessment", "\(error)",
+                            hint: "see the assessment section of docs/CONFIGURATION.md"))
+                }
             default:
                 errors.append(
                     place(keyNode, file, key, "config.unknown-key", "unknown setting",

@@ -18,5 +18,5 @@ final class LiveSettings: Sendable {
 
 extension DaemonConfiguration {
     /// The assessment policy each run pins (scales, source weights and half-lives).
-    var assessmentPolicy: JSONValue { assessment }
+    var assessmentPolicy: JSONValue { (try? WireJSON.value(assessment)) ?? .object([:]) }
 }

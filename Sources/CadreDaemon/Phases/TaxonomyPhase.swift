@@ -18,7 +18,7 @@ public actor TaxonomyPhase: Phase {
                 code: "taxonomy.missing-version",
                 message: "taxonomy version \(job.taxonomyVersion) is not in the store")
         }
-        let summary = TaxonomySummary(taxonomy)
+        let summary = TaxonomySummary(taxonomy, version: job.taxonomyVersion)
         context.progress(1, of: 2, "\(summary.skills) skills, \(summary.roleLevels) role levels")
         let payload = try WireJSON.encode(taxonomy)
         context.progress(2, of: 2, "taxonomy fixed for run \(job.runID)")

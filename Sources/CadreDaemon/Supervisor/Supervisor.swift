@@ -97,8 +97,14 @@ public actor Supervisor {
         if let interval = Watchdog.interval() {
             tasks.append(Task { [weak self] in await self?.watchdogLoop(every: interval / 2) })
         }
+        logger.info("\(slots.count) workers registered")
+    }
+
+    /// READY=1 goes out once every worker has registered *and* the control socket is serving, so a
+    /// client started after `systemctl start` never finds the daemon half up.
+    public func announceReady() {
         notifier.ready(status: statusLine())
-        logger.info("ready: \(slots.count) workers registered")
+        logger.info("ready")
     }
 
     private func registrationTimedOut() {

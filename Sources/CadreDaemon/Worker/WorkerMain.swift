@@ -76,6 +76,10 @@ actor PhaseHost {
         logger[metadataKey: "runID"] = "\(job.runID)"
         logger.info("phase \(job.phase) started for run \(job.runID) (attempt \(job.attempt))")
         do {
+            if let delay = Self.faultInjectionDelay {
+                // Tests widen the window in which a phase is in flight, to kill its worker mid-phase.
+                try await Task.sleep(for: .milliseconds(delay))
+            }
             let reader = try reader(for: job.databasePath)
             let context = PhaseContext(store: reader) { done, total, note in
                 send(BusFrame(.progress(PhaseProgress(runID: job.runID, phase: job.phase, done: done, total: total, note: note))))
@@ -97,6 +101,9 @@ actor PhaseHost {
             send(BusFrame(.phaseFailed(PhaseFailure(runID: job.runID, phase: job.phase, attempt: job.attempt, code: "phase.failed", message: "\(error)"))))
         }
     }
+
+    /// `CADRE_PHASE_DELAY_MS`: a pause before each phase computes, for crash-recovery tests only.
+    static let faultInjectionDelay: Int? = ProcessInfo.processInfo.environment["CADRE_PHASE_DELAY_MS"].flatMap(Int.init)
 
     private func reader(for path: String) throws -> StoreReader {
         if let reader = readers[path] { return reader }

@@ -81,7 +81,8 @@ type TaxonomyVersion (
 type Skill (
   id: string,
   name: string,
-  discipline: (math-stats, software-engineering, domain, governance),
+  # One of: math-stats, software-engineering, domain, governance.
+  discipline: string,
   description: string,
   onet: []string,
   nice: []string

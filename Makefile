@@ -1,0 +1,65 @@
+# Cadre — ML workforce development daemon. `make demo` runs it on embedded defaults; `make test` proves it.
+SHELL := /bin/bash
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR := $(PREFIX)/bin
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
+TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
+CONFDIR ?= /etc/cadre
+DOCDIR ?= $(PREFIX)/share/doc/cadre
+SWIFT ?= swift
+SWIFT_FLAGS ?=
+BIN := .build/debug
+RELEASE_BIN := .build/release
+
+.PHONY: all deps build test demo run install units-check bench clean
+
+all: build
+
+## deps: install what building and testing need (apt-get and pip when root), or say what is missing.
+deps:
+	@scripts/deps
+
+build: deps
+	$(SWIFT) build $(SWIFT_FLAGS)
+
+## test: every test — engine, wire, store, systemd, integration against the real binaries — and the units.
+test: deps
+	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
+	$(SWIFT) test --skip-build $(SWIFT_FLAGS)
+	@scripts/units-check
+
+## demo: start cadred on local folders, load the default taxonomy and sample organisation, run, watch, stop.
+demo: build
+	@scripts/demo
+
+## run: cadred in the foreground on local folders under var/run (Ctrl-C stops it).
+run: build
+	@mkdir -p var/run/{runtime,state,logs}
+	$(BIN)/cadred --runtime-dir var/run/runtime --state-dir var/run/state --config-dir Config \
+		--logs-dir var/run/logs --log-target stderr
+
+units-check:
+	@scripts/units-check
+
+## bench: release build; every benchmark prints its baseline, measured in the same run, and the ratio.
+bench: deps
+	@scripts/bench
+
+install: build
+	$(SWIFT) build -c release $(SWIFT_FLAGS)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR) \
+		$(DESTDIR)$(CONFDIR)/taxonomy $(DESTDIR)$(DOCDIR)
+	install -m 0755 $(RELEASE_BIN)/cadred $(RELEASE_BIN)/cadrectl $(DESTDIR)$(BINDIR)/
+	for unit in cadred.service cadred.socket cadre-assess.service cadre-assess.timer; do \
+		sed -e 's|/usr/bin/|$(BINDIR)/|g' Units/$$unit > $(DESTDIR)$(UNITDIR)/$$unit; \
+		chmod 0644 $(DESTDIR)$(UNITDIR)/$$unit; done
+	install -m 0644 Units/cadre.sysusers $(DESTDIR)$(SYSUSERSDIR)/cadre.conf
+	install -m 0644 Units/cadre.tmpfiles $(DESTDIR)$(TMPFILESDIR)/cadre.conf
+	install -m 0644 Config/cadred.yaml $(DESTDIR)$(CONFDIR)/cadred.yaml
+	install -m 0644 Config/taxonomy/*.yaml $(DESTDIR)$(CONFDIR)/taxonomy/
+	install -m 0644 README.md docs/*.md Sources/CadreWire/Varlink/io.cadre.Workforce.varlink $(DESTDIR)$(DOCDIR)/
+
+clean:
+	rm -rf .build var

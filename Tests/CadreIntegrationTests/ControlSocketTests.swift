@@ -1,0 +1,162 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CadreWire
+import Foundation
+import Testing
+
+/// The control socket of a real `cadred`, spoken to over a real Unix socket.
+@Suite("Control socket", .serialized)
+struct ControlSocketTests {
+    @Test("Ping, GetInfo and GetInterfaceDescription answer as the varlink spec says")
+    func introspection() throws {
+        let daemon = try DaemonUnderTest()
+        let connection = try daemon.connect()
+        #expect(try connection.call(.ping, Workforce.PingParameters(), as: Workforce.PingResult.self).message == "pong")
+        #expect(try connection.call(.ping, Workforce.PingParameters(message: "hé"), as: Workforce.PingResult.self).message == "hé")
+        let info = try #require(try connection.call("org.varlink.service.GetInfo").parameters)
+        #expect(info["interfaces"]?.arrayValue?.compactMap(\.stringValue) == ["org.varlink.service", "io.cadre.Workforce"])
+        #expect(info["product"]?.stringValue == "cadred")
+        let description = try connection.call(
+            "org.varlink.service.GetInterfaceDescription", ["interface": "io.cadre.Workforce"])
+        #expect(description.parameters?["description"]?.stringValue == VarlinkInterfaces.workforce)
+        let missing = try connection.call("org.varlink.service.GetInterfaceDescription", ["interface": "com.example.Nope"])
+        #expect(missing.error == "org.varlink.service.InterfaceNotFound")
+        #expect(try connection.call("io.cadre.Workforce.Nope").error == "org.varlink.service.MethodNotFound")
+    }
+
+    @Test("replies come back in call order, also when calls are pipelined")
+    func pipelined() throws {
+        let daemon = try DaemonUnderTest()
+        let connection = try daemon.connect()
+        var bytes: [UInt8] = []
+        for index in 0..<20 {
+            let method: Workforce.Method = index % 3 == 0 ? .getStatus : .ping
+            bytes += try VarlinkCodec.encode(VarlinkCall(method: method.qualifiedName, parameters: method == .ping ? ["message": .string("\(index)")] : nil))
+        }
+        try connection.send(raw: bytes)
+        for index in 0..<20 {
+            let reply = try #require(try connection.receive())
+            if index % 3 == 0 {
+                #expect(reply.parameters?["version"] != nil)
+            } else {
+                #expect(reply.parameters?["message"]?.stringValue == "\(index)")
+            }
+        }
+    }
+
+    @Test("garbage and oversized messages close that connection only; the daemon serves others")
+    func badFramesCloseOneConnection() throws {
+        let daemon = try DaemonUnderTest(configuration: "maximumMessageBytes: 4096\n")
+        let bystander = try daemon.connect()
+        #expect(try bystander.call(.ping, Workforce.PingParameters(), as: Workforce.PingResult.self).message == "pong")
+
+        let garbage = try daemon.connect()
+        try garbage.send(raw: [0x01, 0xFF, 0x7B, 0x22] + Array("not json".utf8) + [0])
+        #expect(try garbage.receive() == nil)
+
+        let oversized = try daemon.connect()
+        try oversized.send(raw: Array(repeating: UInt8(ascii: "a"), count: 10_000))
+        #expect(try oversized.receive() == nil)
+
+        let wrongShape = try daemon.connect()
+        try wrongShape.send(raw: Array(#"{"parameters":{}}"#.utf8) + [0])
+        #expect(try wrongShape.receive() == nil)
+
+        #expect(try bystander.call(.ping, Workforce.PingParameters(), as: Workforce.PingResult.self).message == "pong")
+        #expect(try daemon.connect().call(.getStatus, Workforce.Empty(), as: Workforce.Status.self).ready)
+        #expect(daemon.process.isRunning)
+    }
+
+    @Test("a caller outside the operators group is refused mutating calls; a reader may read")
+    func permissions() throws {
+        try #require(Checkout.isRoot, "needs root to run a client as nobody")
+        // nobody's primary group (nogroup) is made the readers group, so nothing on the host changes.
+        let daemon = try DaemonUnderTest(configuration: "readersGroup: nogroup\noperatorsGroup: cadre-ops-test\n")
+        chmod(daemon.socketPath, 0o666)
+        let script = """
+            import json, socket, sys
+            s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
+            out = []
+            for method in ["Ping", "GetStatus", "StartRun", "LoadTaxonomy"]:
+                s.sendall(json.dumps({"method": "io.cadre.Workforce." + method, "parameters": {"files": [], "source": "x"} if method == "LoadTaxonomy" else {}}).encode() + b"\\0")
+                buf = b""
+                while not buf.endswith(b"\\0"):
+                    buf += s.recv(65536)
+                out.append(json.loads(buf[:-1]))
+            print(json.dumps(out))
+            """
+        let output = try runAsNobody(["/usr/bin/python3", "-c", script, daemon.socketPath])
+        let replies = try WireJSON.decode([VarlinkReply].self, from: Array(output.utf8))
+        #expect(replies[0].parameters?["message"]?.stringValue == "pong")
+        #expect(replies[1].error == nil)
+        #expect(replies[2].error == "io.cadre.Workforce.PermissionDenied")
+        #expect(replies[2].parameters?["required"]?.stringValue == "cadre-ops-test")
+        #expect(replies[2].parameters?["uid"]?.intValue == 65534)
+        #expect(replies[3].error == "io.cadre.Workforce.PermissionDenied")
+
+        let stranger = try DaemonUnderTest(configuration: "readersGroup: cadre-read-test\noperatorsGroup: cadre-ops-test\n")
+        chmod(stranger.socketPath, 0o666)
+        let refused = try WireJSON.decode([VarlinkReply].self, from: Array(try runAsNobody(["/usr/bin/python3", "-c", script, stranger.socketPath]).utf8))
+        #expect(refused[0].error == nil)
+        #expect(refused[1].error == "io.cadre.Workforce.PermissionDenied")
+        #expect(refused[2].error == "io.cadre.Workforce.PermissionDenied")
+    }
+
+    @Test("a run without a taxonomy is refused with a hint; with one it is queued and succeeds")
+    func runNeedsTaxonomy() throws {
+        let daemon = try DaemonUnderTest()
+        let refused = try daemon.connect().call(Workforce.Method.startRun.qualifiedName)
+        #expect(refused.error == "io.cadre.Workforce.NoTaxonomy")
+        let version = try daemon.loadTaxonomy()
+        #expect(version.skills == 3 && version.roles == 1 && version.roleLevels == 2 && !version.unchanged)
+        #expect(try daemon.loadTaxonomy().unchanged)
+        let run = try daemon.connect().call(.startRun, Workforce.StartRunParameters(asOf: "2026-06-30"), as: Workforce.RunReply.self).run
+        #expect(run.asOf == "2026-06-30T00:00:00Z")
+        #expect(run.taxonomyVersion == version.version)
+        let finished = try waitForRun(run.id, on: daemon)
+        #expect(finished.state == "succeeded")
+        let taxonomyPhase = try #require(finished.phases.first { $0.phase == "taxonomy" })
+        #expect(taxonomyPhase.state == "succeeded" && taxonomyPhase.attempts == 1)
+        #expect(taxonomyPhase.summary?["skills"]?.intValue == 3)
+        #expect(taxonomyPhase.summary?["requirements"]?.intValue == 5)
+    }
+
+    @Test("an invalid taxonomy is refused with file, line and field, and stores nothing")
+    func invalidTaxonomy() throws {
+        let daemon = try DaemonUnderTest()
+        let broken = SmallTaxonomy.yaml.replacingOccurrences(of: "{skill: statistics, level: 3, importance: 3}", with: "{skill: statistics, level: 7, importance: 3}")
+        let reply = try daemon.connect().call(
+            Workforce.Method.loadTaxonomy.qualifiedName,
+            try WireJSON.value(Workforce.LoadTaxonomyParameters(files: [.init(name: "broken.yaml", contents: broken)], source: "t")))
+        #expect(reply.error == "io.cadre.Workforce.InvalidTaxonomy")
+        #expect(reply.parameters?["file"]?.stringValue == "broken.yaml")
+        #expect(reply.parameters?["line"]?.intValue == 24)
+        #expect(reply.parameters?["code"]?.stringValue == "taxonomy.level-out-of-range")
+        #expect(try daemon.status().taxonomy == nil)
+    }
+}
+
+func waitForRun(_ id: Int64, on daemon: DaemonUnderTest, timeout: Duration = .seconds(120)) throws -> Workforce.Run {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        let run = try daemon.connect().call(.getRun, Workforce.GetRunParameters(id: id), as: Workforce.RunReply.self).run
+        if run.isFinished { return run }
+        usleep(50_000)
+    }
+    throw TestFailure("run \(id) did not finish within \(timeout):\n\(daemon.log)")
+}
+
+/// Runs a command as `nobody:nogroup` with no supplementary groups; returns its stdout.
+func runAsNobody(_ command: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+    process.arguments = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"] + command
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw TestFailure("\(command) as nobody exited \(process.terminationStatus)") }
+    return String(decoding: data, as: UTF8.self)
+}

@@ -1,0 +1,116 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CadreWire
+import Foundation
+import Testing
+
+/// Start-up, readiness, crashes and shutdown of a real `cadred`, with a real notify socket.
+@Suite("Daemon lifecycle", .serialized)
+struct LifecycleTests {
+    @Test("READY=1 only once every worker has registered, with a readable STATUS=; SIGTERM sends STOPPING=1 and exits 0")
+    func notifyAndStop() throws {
+        let notifyPath = "/tmp/cadre-notify-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let notify = try NotifyListener(path: notifyPath)
+        let daemon = try DaemonUnderTest(environment: ["NOTIFY_SOCKET": notifyPath], waitForSocket: false)
+        let untilReady = try notify.waitFor("READY=1", timeout: .seconds(60))
+        #expect(untilReady.dropLast().allSatisfy { !$0.contains("READY=1") })
+        let ready = try #require(untilReady.last)
+        #expect(ready.contains("STATUS=workers 1/1 up"))
+        // Ready means serving: the control socket answers straight away, all workers registered.
+        let status = try daemon.status()
+        #expect(status.ready)
+        #expect(status.workers.count == 1)
+        #expect(status.workers.allSatisfy { $0.state == "ready" && $0.pid > 0 && $0.restarts == 0 })
+
+        kill(daemon.process.processIdentifier, SIGTERM)
+        let untilStopping = try notify.waitFor("STOPPING=1", timeout: .seconds(15))
+        #expect(untilStopping.last?.contains("STATUS=stopping") == true)
+        #expect(try daemon.waitForExit(timeout: .seconds(15)) == 0)
+        #expect(!FileManager.default.fileExists(atPath: daemon.socketPath))
+        let workerPID = status.workers[0].pid
+        #expect(kill(Int32(workerPID), 0) == -1, "the worker exits with its supervisor")
+    }
+
+    @Test("WATCHDOG=1 is sent while the workers answer heartbeats")
+    func watchdog() throws {
+        let notifyPath = "/tmp/cadre-notify-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let notify = try NotifyListener(path: notifyPath)
+        let daemon = try DaemonUnderTest(
+            environment: ["NOTIFY_SOCKET": notifyPath, "WATCHDOG_USEC": "600000"], waitForSocket: false)
+        _ = try notify.waitFor("READY=1", timeout: .seconds(60))
+        _ = try notify.waitFor("WATCHDOG=1", timeout: .seconds(5))
+        _ = try notify.waitFor("WATCHDOG=1", timeout: .seconds(5))
+        #expect(try daemon.stop() == 0)
+    }
+
+    @Test("kill -9 of a worker mid-run: it is restarted, the restart counted, the phase re-run and the run completes")
+    func workerCrashMidRun() throws {
+        let daemon = try DaemonUnderTest(environment: ["CADRE_PHASE_DELAY_MS": "1500"])
+        try daemon.loadTaxonomy()
+        let events = try daemon.connect()
+        try events.send(VarlinkCall(method: Workforce.Method.subscribe.qualifiedName, more: true))
+        let run = try daemon.connect().call(.startRun, Workforce.StartRunParameters(), as: Workforce.RunReply.self).run
+
+        var killed: Int32?
+        var kinds: [String] = []
+        while let reply = try events.receive() {
+            let event = try reply.decodeParameters(as: Workforce.EventReply.self).event
+            guard event.runId == nil || event.runId == run.id else { continue }
+            kinds.append(event.kind)
+            if event.kind == "phase-started", killed == nil, let pid = event.pid {
+                usleep(200_000)
+                kill(Int32(pid), SIGKILL)
+                killed = Int32(pid)
+            }
+            if event.kind == "run-finished" || event.kind == "run-failed" { break }
+        }
+        #expect(killed != nil)
+        #expect(kinds.contains("worker-exited") && kinds.contains("worker-restarted"))
+        #expect(kinds.last == "run-finished")
+        let finished = try waitForRun(run.id, on: daemon)
+        #expect(finished.state == "succeeded")
+        #expect(finished.phases.first { $0.phase == "taxonomy" }?.attempts == 2)
+        let status = try daemon.status()
+        let worker = try #require(status.workers.first { $0.phase == "taxonomy" })
+        #expect(worker.restarts == 1)
+        #expect(worker.pid != Int(killed ?? 0))
+        #expect(daemon.log.contains("killed by signal 9"))
+    }
+
+    @Test("more restarts than the intensity allows: the supervisor gives up with exit 1")
+    func restartIntensity() throws {
+        let daemon = try DaemonUnderTest(configuration: "restartIntensity: 2\nrestartPeriodSeconds: 60\n")
+        for round in 0..<3 {
+            let worker = try #require(try daemon.status().workers.first)
+            kill(Int32(worker.pid), SIGKILL)
+            if round < 2 {
+                // Wait for the replacement to register before killing it in turn.
+                let deadline = ContinuousClock.now + .seconds(30)
+                while ContinuousClock.now < deadline {
+                    if let next = try? daemon.status().workers.first, next.pid != worker.pid, next.state == "ready" { break }
+                    usleep(50_000)
+                }
+            }
+        }
+        #expect(try daemon.waitForExit(timeout: .seconds(30)) == 1)
+        #expect(daemon.log.contains("restart intensity exceeded"))
+    }
+
+    @Test("SIGHUP reloads the configuration without dropping clients; a broken file keeps the old settings")
+    func reload() throws {
+        let daemon = try DaemonUnderTest(configuration: "readersGroup: cadre-read\n")
+        let client = try daemon.connect()
+        #expect(try client.call(.ping, Workforce.PingParameters(), as: Workforce.PingResult.self).message == "pong")
+        try "restartIntensity: nope\n".write(toFile: daemon.configuration + "/cadred.yaml", atomically: true, encoding: .utf8)
+        kill(daemon.process.processIdentifier, SIGHUP)
+        usleep(300_000)
+        #expect(daemon.log.contains("configuration reload failed"))
+        try "restartIntensity: 7\n".write(toFile: daemon.configuration + "/cadred.yaml", atomically: true, encoding: .utf8)
+        kill(daemon.process.processIdentifier, SIGHUP)
+        usleep(300_000)
+        #expect(daemon.log.contains("configuration reloaded"))
+        #expect(try client.call(.ping, Workforce.PingParameters(), as: Workforce.PingResult.self).message == "pong")
+        #expect(daemon.process.isRunning)
+    }
+}

@@ -1,0 +1,166 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CadreWire
+import Foundation
+
+/// Where the built binaries and the checkout are.
+enum Checkout {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The folder holding `cadred` and `cadrectl`: `CADRE_BIN_DIR`, else the test bundle's own folder.
+    static let binaries: URL = {
+        if let folder = ProcessInfo.processInfo.environment["CADRE_BIN_DIR"] { return URL(fileURLWithPath: folder) }
+        var buffer = [CChar](repeating: 0, count: 4097)
+        let count = readlink("/proc/self/exe", &buffer, 4096)
+        let exe = String(decoding: buffer.prefix(max(count, 0)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return URL(fileURLWithPath: exe).deletingLastPathComponent()
+    }()
+
+    static func binary(_ name: String) -> String { binaries.appendingPathComponent(name).path }
+
+    static var isRoot: Bool { geteuid() == 0 }
+}
+
+/// A real `cadred` in its own temporary folders, started the way systemd or an operator would.
+final class DaemonUnderTest {
+    let root: String
+    let runtime: String
+    let state: String
+    let configuration: String
+    let process = Process()
+    let logFile: String
+
+    var socketPath: String { runtime + "/io.cadre.Workforce" }
+
+    /// - Parameters:
+    ///   - configuration: `cadred.yaml` contents, if any.
+    ///   - launcher: a command the daemon runs under (`systemd-socket-activate …`, `with-journald …`).
+    ///   - controlSocket: where clients connect; defaults to the path cadred binds itself.
+    init(
+        configuration yaml: String? = nil, environment: [String: String] = [:], launcher: [String] = [],
+        arguments: [String] = [], controlSocket: String? = nil, waitForSocket: Bool = true
+    ) throws {
+        var template = Array("/tmp/cadre-it-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw TestFailure("mkdtemp failed") }
+        root = String(cString: made)
+        chmod(root, 0o755)
+        runtime = root + "/run"
+        state = root + "/state"
+        configuration = root + "/etc"
+        logFile = root + "/cadred.log"
+        for folder in [runtime, state, configuration] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            chmod(folder, 0o755)
+        }
+        if let yaml { try yaml.write(toFile: configuration + "/cadred.yaml", atomically: true, encoding: .utf8) }
+        FileManager.default.createFile(atPath: logFile, contents: nil)
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
+        let daemon = [
+            Checkout.binary("cadred"), "--runtime-dir", runtime, "--state-dir", state, "--config-dir", configuration,
+            "--log-target", "stderr",
+        ] + arguments
+        let command = launcher + daemon
+        process.executableURL = URL(fileURLWithPath: command[0].hasPrefix("/") ? command[0] : "/usr/bin/env")
+        process.arguments = command[0].hasPrefix("/") ? Array(command.dropFirst()) : command
+        var env = ProcessInfo.processInfo.environment
+        for key in ["NOTIFY_SOCKET", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES", "WATCHDOG_USEC", "WATCHDOG_PID"] {
+            env[key] = nil
+        }
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+        if waitForSocket { try waitUntilServing(controlSocket ?? socketPath) }
+    }
+
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        if ProcessInfo.processInfo.environment["CADRE_KEEP_TEST_DIRS"] == nil {
+            try? FileManager.default.removeItem(atPath: root)
+        }
+    }
+
+    var log: String { (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "" }
+
+    func waitUntilServing(_ path: String, timeout: Duration = .seconds(60)) throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let connection = try? RawVarlinkConnection(path: path),
+                let reply = try? connection.call(Workforce.Method.ping.qualifiedName), reply.error == nil
+            {
+                return
+            }
+            guard process.isRunning else { throw TestFailure("cadred exited (\(process.terminationStatus)):\n\(log)") }
+            usleep(50_000)
+        }
+        throw TestFailure("cadred did not serve \(path) within \(timeout):\n\(log)")
+    }
+
+    func connect(_ path: String? = nil) throws -> RawVarlinkConnection {
+        try RawVarlinkConnection(path: path ?? socketPath)
+    }
+
+    func status() throws -> Workforce.Status {
+        try connect().call(.getStatus, Workforce.Empty(), as: Workforce.Status.self)
+    }
+
+    /// Sends `signal` to the daemon (its real pid, also when it runs under a launcher) and waits for
+    /// the launched process to exit; returns its exit status.
+    func stop(signal number: Int32 = SIGTERM, pid: Int32? = nil, timeout: Duration = .seconds(30)) throws -> Int32 {
+        kill(pid ?? process.processIdentifier, number)
+        return try waitForExit(timeout: timeout)
+    }
+
+    func waitForExit(timeout: Duration = .seconds(30)) throws -> Int32 {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning, ContinuousClock.now < deadline { usleep(20_000) }
+        guard !process.isRunning else { throw TestFailure("cadred still running after \(timeout):\n\(log)") }
+        return process.terminationStatus
+    }
+
+    /// Loads a small, valid taxonomy so runs have something to pin.
+    @discardableResult
+    func loadTaxonomy(_ yaml: String = SmallTaxonomy.yaml) throws -> Workforce.TaxonomyVersion {
+        try connect().call(
+            .loadTaxonomy,
+            Workforce.LoadTaxonomyParameters(files: [Workforce.SourceFile(name: "small.yaml", contents: yaml)], source: "test"),
+            as: Workforce.TaxonomyReply.self
+        ).taxonomy
+    }
+}
+
+enum SmallTaxonomy {
+    static let yaml = """
+        skills:
+          - id: python
+            name: Python engineering
+            discipline: software-engineering
+          - id: statistics
+            name: Statistical inference
+            discipline: math-stats
+          - id: ai-risk
+            name: AI risk management
+            discipline: governance
+        roles:
+          - id: ml-engineer
+            name: ML engineer
+            levels:
+              - rung: 1
+                title: ML engineer I
+                requirements:
+                  - {skill: python, level: 2, importance: 4}
+                  - {skill: statistics, level: 2, importance: 3}
+              - rung: 2
+                title: ML engineer II
+                requirements:
+                  - {skill: python, level: 3, importance: 5}
+                  - {skill: statistics, level: 3, importance: 3}
+                  - {skill: ai-risk, level: 2, importance: 2}
+        """
+}

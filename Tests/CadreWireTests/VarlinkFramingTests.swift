@@ -1,0 +1,87 @@
+import CadreWire
+import Foundation
+import NIOCore
+import NIOEmbedded
+import Testing
+
+@Suite("Varlink messages")
+struct VarlinkFramingTests {
+    func channel(limit: Int = 1024) throws -> EmbeddedChannel {
+        let channel = EmbeddedChannel()
+        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(VarlinkFrameDecoder(maximumMessageLength: limit)))
+        return channel
+    }
+
+    @Test("messages split at NUL, across and within reads")
+    func splitting() throws {
+        let channel = try channel()
+        try channel.writeInbound(ByteBuffer(string: #"{"method":"a.B"}"# + "\0" + #"{"meth"#))
+        try channel.writeInbound(ByteBuffer(string: #"od":"c.D","more":true}"# + "\0"))
+        let first = try #require(try channel.readInbound(as: ByteBuffer.self))
+        let second = try #require(try channel.readInbound(as: ByteBuffer.self))
+        #expect(try VarlinkCodec.decodeCall(first.readableBytesView).method == "a.B")
+        let call = try VarlinkCodec.decodeCall(second.readableBytesView)
+        #expect(call.method == "c.D" && call.wantsMore)
+        #expect(try channel.readInbound(as: ByteBuffer.self) == nil)
+    }
+
+    @Test("an unterminated message over the limit is refused without waiting for its end")
+    func oversized() throws {
+        let channel = try channel(limit: 16)
+        try channel.writeInbound(ByteBuffer(string: String(repeating: "x", count: 16)))
+        #expect(throws: WireError.self) { try channel.writeInbound(ByteBuffer(string: "y")) }
+    }
+
+    @Test("a message of exactly the limit passes")
+    func atLimit() throws {
+        let channel = try channel(limit: 16)
+        try channel.writeInbound(ByteBuffer(string: String(repeating: "x", count: 16) + "\0"))
+        #expect(try channel.readInbound(as: ByteBuffer.self)?.readableBytes == 16)
+    }
+
+    @Test("garbage is a malformed call")
+    func garbage() {
+        #expect { try VarlinkCodec.decodeCall(Array("\u{1}\u{2}nonsense".utf8)) } throws: {
+            ($0 as? WireError)?.code == .malformed
+        }
+        #expect(throws: WireError.self) { try VarlinkCodec.decodeCall(Array(#"{"parameters":{}}"#.utf8)) }
+    }
+
+    @Test("typed replies are the JSON the spec shows")
+    func replies() throws {
+        let bytes = try VarlinkCodec.encodeReply(Workforce.PingResult(message: "pong"), continues: true)
+        #expect(bytes.last == 0)
+        let reply = try VarlinkCodec.decodeReply(bytes.dropLast())
+        #expect(reply.continues == true)
+        #expect(try reply.decodeParameters(as: Workforce.PingResult.self).message == "pong")
+        let error = try VarlinkCodec.decodeReply(
+            try VarlinkCodec.encodeError(Workforce.ErrorName.runNotFound, Workforce.RunNotFoundError(id: 4)).dropLast())
+        #expect(error.error == "io.cadre.Workforce.RunNotFound")
+        #expect(error.parameters?["id"]?.intValue == 4)
+    }
+
+    @Test("calls without parameters decode all-optional parameter types")
+    func emptyParameters() throws {
+        let call = try VarlinkCodec.decodeCall(Array(#"{"method":"io.cadre.Workforce.ListRuns"}"#.utf8))
+        #expect(try call.decodeParameters(as: Workforce.ListRunsParameters.self).limit == nil)
+    }
+
+    @Test("the embedded interface is the .varlink file, byte for byte")
+    func interfaceFile() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/CadreWire/Varlink/io.cadre.Workforce.varlink")
+        let file = try String(contentsOf: url, encoding: .utf8)
+        #expect(VarlinkInterfaces.workforce + "\n" == file)
+        #expect(VarlinkInterfaces.description(of: "io.cadre.Workforce") != nil)
+        #expect(VarlinkInterfaces.description(of: "org.varlink.service")?.hasPrefix("# The Varlink Service Interface") == true)
+    }
+
+    @Test("every method in the interface file has a Swift mirror, and the reverse")
+    func methodsMatch() {
+        let declared = VarlinkInterfaces.workforce.split(separator: "\n")
+            .filter { $0.hasPrefix("method ") }
+            .map { $0.dropFirst("method ".count).prefix { $0 != "(" } }
+            .map(String.init)
+        #expect(Set(declared) == Set(Workforce.Method.allCases.map(\.rawValue)))
+    }
+}
