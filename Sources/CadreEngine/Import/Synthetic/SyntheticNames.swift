@@ -29,7 +29,7 @@ enum SyntheticNames {
 
     static let teamAreas = [
         "Search", "Ranking", "Forecasting", "Fraud", "Speech", "Vision", "Recommendations", "Risk",
-        "Pricing", "Ads", "Trust & Safety", "Data Platform", "Personalisation", "Logistics", "Health AI",
+        "Pricing", "Ads", "Trust & Safety", "Data Quality", "Personalisation", "Logistics", "Health AI",
         "Assistant", "Payments", "Identity",
     ]
 
@@ -48,7 +48,8 @@ enum SyntheticNames {
 
     static func team(_ index: Int) -> String {
         let area = teamAreas[index % teamAreas.count]
-        let kind = teamKinds[(index / teamAreas.count) % teamKinds.count]
+        // 18 areas and 5 kinds share no factor, so the first 90 teams all have different names.
+        let kind = teamKinds[index % teamKinds.count]
         let round = index / (teamAreas.count * teamKinds.count)
         return round == 0 ? "\(area) \(kind)" : "\(area) \(kind) \(round + 1)"
     }

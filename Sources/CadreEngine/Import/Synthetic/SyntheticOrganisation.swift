@@ -30,6 +30,13 @@ public struct SyntheticOrganisation: Sendable {
     /// Per role, per rung index: the requirements with skills as indices into `taxonomy.skills`.
     private let ladders: [[[(skill: Int, level: Int)]]]
 
+    /// How many of each default-taxonomy role an ML organisation has, relative to the others;
+    /// roles not named here count 3.
+    static let commonness = [
+        "ml-engineer": 6, "data-scientist": 5, "mlops-engineer": 3, "ml-research-scientist": 2,
+        "ai-product-manager": 2, "ai-governance-lead": 1,
+    ]
+
     /// About 16 people per team: a lead and the people they manage.
     public static let teamSize = 16
 
@@ -54,11 +61,15 @@ public struct SyntheticOrganisation: Sendable {
             let start = team * count / teamCount
             teams.append((start, (team + 1) * count / teamCount - start))
         }
-        let roleCount = max(1, taxonomy.roles.count)
         var people: [Person] = []
         people.reserveCapacity(count)
+        // Teams take their main role from a deck dealt in proportion to how common each role
+        // is, so even 12 teams get a realistic mix; 30 % of members hold some other role.
+        let weights = taxonomy.roles.map { Self.commonness[$0.id] ?? 3 }
+        var deck = weights.enumerated().flatMap { Array(repeating: $0.offset, count: $0.element) }
+        for index in deck.indices.reversed() where index > 0 { deck.swapAt(index, random.below(index + 1)) }
         for (team, members) in teams.enumerated() {
-            let primaryRole = random.below(roleCount)
+            let primaryRole = deck.isEmpty ? 0 : deck[team % deck.count]
             for member in 0..<members.count {
                 let isLead = member == 0
                 // Leads report to their department's first lead (six teams a department), who
@@ -69,14 +80,15 @@ public struct SyntheticOrganisation: Sendable {
                     else if team == 0 { nil }
                     else if team % 6 == 0 { 0 }
                     else { departmentLead }
-                let role = random.chance(0.7) ? primaryRole : random.below(roleCount)
+                let role = random.chance(0.7) || weights.isEmpty ? primaryRole : random.weighted(weights)
                 let rungs = taxonomy.roles.isEmpty ? 1 : taxonomy.roles[role].levels.count
                 let rungIndex = isLead
                     ? max(0, rungs - 1 - random.below(2))
                     : min(rungs - 1, random.weighted([35, 35, 20, 10]))
                 people.append(Person(
                     team: team, manager: manager, role: role, rungIndex: max(0, rungIndex),
-                    hireDay: asOf.daysSinceEpoch - 30 - Int64(random.below(365 * 9)),
+                    // Leads have been here at least a year; others joined up to nine years ago.
+                    hireDay: asOf.daysSinceEpoch - (isLead ? 365 : 30) - Int64(random.below(365 * (isLead ? 8 : 9))),
                     first: random.below(SyntheticNames.first.count), last: random.below(SyntheticNames.last.count),
                     nameStyle: random.chance(0.03) ? 0 : (random.chance(0.01) ? 1 : 2),
                     location: random.chance(0.1) ? nil : random.below(SyntheticNames.locations.count),
