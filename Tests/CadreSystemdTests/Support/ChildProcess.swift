@@ -66,7 +66,9 @@ enum ChildProcess {
     ) throws -> Running {
         let report = directory.appendingPathComponent("report-\(role)")
         let output = directory.appendingPathComponent("output-\(role)")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        if !FileManager.default.fileExists(atPath: output.path) {
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        }
         let outputHandle = try FileHandle(forWritingTo: output)
 
         let binary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
