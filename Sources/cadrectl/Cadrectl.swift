@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+
+/// The operator's client for `cadred`: every command is one or two varlink calls on the control
+/// socket, except `taxonomy validate`, which checks files locally and needs no daemon.
+@main
+struct Cadrectl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cadrectl",
+        abstract: "Control cadred: run the workforce-development pipeline, follow it, and manage the taxonomy.",
+        discussion: """
+            cadrectl talks varlink to cadred over its control socket: --socket PATH, else $CADRE_SOCKET, \
+            else /run/cadre/io.cadre.Workforce. Reading needs the readers group, changing things the \
+            operators group (see `systemctl cat cadred.socket` for who may open the socket).
+
+            \(ExitStatus.summary)
+            """,
+        subcommands: [Status.self, Ping.self, Watch.self, Run.self, Runs.self, TaxonomyCommand.self])
+
+    /// Parses, runs, and turns every failure into its message and exit code. Argument errors exit
+    /// with 2 (ArgumentParser's own default is 64); client and daemon errors with the codes above.
+    static func main() {
+        let status: Int32
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            status = ExitStatus.ok
+        } catch {
+            status = report(error)
+        }
+        Glibc.exit(status)
+    }
+
+    private static func report(_ error: any Error) -> Int32 {
+        let failure: CommandFailure
+        switch error {
+        case let error as CommandFailure:
+            failure = error
+        case let error as VarlinkClientError:
+            failure = FailureReport.failure(for: error)
+        case let error as VarlinkRemoteError:
+            failure = FailureReport.failure(for: error)
+        default:
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { Console.line(message) }
+                return ExitStatus.ok
+            }
+            if !message.isEmpty { Console.error(message) }
+            return code == .validationFailure ? ExitStatus.usage : code.rawValue
+        }
+        for (index, line) in failure.lines.enumerated() {
+            Console.error(failure.verbatim ? line : index == 0 ? "cadrectl: \(line)" : "  \(line)")
+        }
+        return failure.status
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import CadreWire
+
+extension Cadrectl {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start a run of the pipeline; with --wait, follow it to the end.",
+            discussion: """
+                With --wait, cadrectl subscribes to events before starting the run, follows that run \
+                (a progress bar on a terminal, quiet otherwise) and exits 0 when it succeeded, 1 when \
+                it failed. If cadred drops the subscription it polls the run every 250 ms instead.
+                """)
+
+        @Flag(help: "Wait for the run to finish; exit 1 if it failed.")
+        var wait = false
+
+        @Option(help: ArgumentHelp(
+            "The time the run is pinned to: YYYY-MM-DD (midnight UTC) or an RFC 3339 time (default: now).",
+            valueName: "date"))
+        var asOf: String?
+
+        @Option(help: ArgumentHelp("What started the run, as runs list it (default: cadrectl).", valueName: "name"))
+        var trigger: String?
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if let asOf, Timestamp.parse(asOf) == nil {
+                throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD) or an RFC 3339 time")
+            }
+            if let trigger, trigger.isEmpty { throw ValidationError("--trigger needs a name") }
+        }
+
+        func run() throws {
+            let link = DaemonLink(connection)
+            try link.connect()
+            let terminal = Terminal.standardOutput()
+            let style = Style(enabled: terminal.colours)
+            // Subscribing first means no event of the new run can be missed between start and follow.
+            var events: VarlinkConnection?
+            if wait {
+                let subscription = try VarlinkConnection(socketPath: link.socketPath)
+                try subscription.send(Workforce.Method.subscribe.qualifiedName, Workforce.Empty(), more: true)
+                events = subscription
+            }
+            let parameters = Workforce.StartRunParameters(asOf: asOf, trigger: trigger)
+            let reply = try link.call(.startRun, parameters, as: JSONValue.self)
+            let run = try link.decode(reply["run"] ?? .null, as: Workforce.Run.self)
+
+            guard wait else {
+                if output.json {
+                    Console.line(JSONText.pretty(reply))
+                } else {
+                    Console.line("run #\(run.id) \(style.state(run.state)) (as of \(Formatting.asOf(run.asOf)), "
+                        + "data version \(run.dataVersion), taxonomy version \(run.taxonomyVersion))")
+                    Console.line("follow it with `cadrectl watch --run \(run.id)`; see it with `cadrectl runs show \(run.id)`")
+                }
+                return
+            }
+
+            let display = terminal.isInteractive && !output.json
+                ? RunDisplay(terminal: terminal, style: style) : nil
+            display?.started(run)
+            var follower = RunFollower(link: link, events: events, runID: run.id, display: display)
+            let (final, raw) = try follower.follow()
+            display?.finish()
+
+            if output.json {
+                Console.line(JSONText.pretty(raw))
+            } else {
+                let summary = "run #\(final.id) \(style.state(final.state)) (\(RunText.phaseCounts(final)), "
+                    + "\(Formatting.duration(from: final.startedAt, to: final.finishedAt)))"
+                Console.line(summary)
+            }
+            if final.state != "succeeded" {
+                throw CommandFailure(
+                    ExitStatus.failed, "run #\(final.id) \(final.state): \(final.error ?? "no error recorded")",
+                    "details: cadrectl runs show \(final.id)")
+            }
+        }
+    }
+}

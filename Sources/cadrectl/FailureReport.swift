@@ -1,0 +1,117 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CadreEngine
+import CadreWire
+
+/// Turns what the client or the daemon reported into the words an operator needs (what went wrong,
+/// where, what to do) and the exit status a script can branch on.
+enum FailureReport {
+    static func failure(for error: VarlinkClientError) -> CommandFailure {
+        let path = error.socketPath
+        switch error.code {
+        case .notReachable:
+            return CommandFailure(
+                ExitStatus.unreachable,
+                "cadred is not reachable at \(path): \(error.message)",
+                "start it with `systemctl start cadred.socket` (or `make run` in a checkout),",
+                "or point cadrectl at its socket with --socket PATH or CADRE_SOCKET")
+        case .socketPermission:
+            let group = socketGroup(path)
+            var lines = ["permission denied opening \(path)"]
+            if let group {
+                lines.append("the socket belongs to group \(group): ask an administrator to add you (usermod -aG \(group) \(userName())), then log in again")
+            }
+            return CommandFailure(ExitStatus.permission, lines: lines)
+        case .closed:
+            return CommandFailure(
+                ExitStatus.unreachable, "\(error.message) (\(path))",
+                "it may have stopped or restarted: see `systemctl status cadred` or `journalctl -u cadred`")
+        default:
+            return CommandFailure(ExitStatus.failed, "\(path): \(error.message)")
+        }
+    }
+
+    static func failure(for error: VarlinkRemoteError) -> CommandFailure {
+        typealias Name = Workforce.ErrorName
+        switch error.name {
+        case Name.permissionDenied:
+            guard let denied = error.decodeParameters(as: Workforce.PermissionDeniedError.self) else { break }
+            let group = denied.required.components(separatedBy: " or ").first ?? denied.required
+            return CommandFailure(
+                ExitStatus.permission,
+                "permission denied: \(denied.method) needs group \(denied.required) (you are uid \(denied.uid))",
+                "ask an administrator to add you (usermod -aG \(group) \(userName())), then log in again")
+        case Name.invalidTaxonomy:
+            guard let invalid = error.decodeParameters(as: Workforce.InvalidInputError.self) else { break }
+            return invalidInput(invalid.inputErrors)
+        case Name.noTaxonomy:
+            let hint = error.decodeParameters(as: Workforce.HintError.self)?.hint
+            return CommandFailure(ExitStatus.failed, lines: ["no taxonomy is loaded"] + (hint.map { [$0] } ?? []))
+        case Name.runNotFound:
+            let id = error.decodeParameters(as: Workforce.RunNotFoundError.self)?.id
+            return CommandFailure(
+                ExitStatus.failed, "no run #\(id.map(String.init) ?? "?")", "list the runs with `cadrectl runs`")
+        case Name.roleNotFound:
+            guard let missing = error.decodeParameters(as: Workforce.RoleNotFoundError.self) else { break }
+            return CommandFailure(
+                ExitStatus.failed, "no role `\(missing.id)` in taxonomy version \(missing.version)",
+                "list the roles with `cadrectl taxonomy roles`")
+        case Name.invalidParameter, Name.serviceInvalidParameter:
+            if let invalid = error.decodeParameters(as: Workforce.InvalidParameterError.self) {
+                return CommandFailure(ExitStatus.usage, "invalid \(invalid.parameter): \(invalid.message)")
+            }
+        case Name.subscriberTooSlow:
+            let slow = error.decodeParameters(as: Workforce.SubscriberTooSlowError.self)
+            return CommandFailure(
+                ExitStatus.failed,
+                "cadred dropped this subscription: it fell \(slow.map { "\($0.queued)" } ?? "too many") events behind"
+                    + (slow.map { " (limit \($0.limit))" } ?? ""))
+        case Name.tooManyConnections:
+            let limit = error.decodeParameters(as: Workforce.TooManyConnectionsError.self)
+            return CommandFailure(
+                ExitStatus.failed,
+                "cadred refused the connection: uid \(limit.map { "\($0.uid)" } ?? "?") already has "
+                    + "\(limit.map { "\($0.limit)" } ?? "too many") connections open")
+        case Name.shuttingDown:
+            return CommandFailure(ExitStatus.unreachable, "cadred is shutting down", "try again once it is back")
+        case Name.internal:
+            let message = error.decodeParameters(as: Workforce.MessageError.self)?.message ?? error.description
+            return CommandFailure(ExitStatus.failed, "cadred failed: \(message)", "details: journalctl -u cadred")
+        case Name.methodNotFound, Name.interfaceNotFound:
+            return CommandFailure(
+                ExitStatus.failed, "cadred does not know this call (\(error.description))",
+                "is cadred older than cadrectl? compare `cadrectl status` with the installed version")
+        default:
+            break
+        }
+        return CommandFailure(ExitStatus.failed, "cadred answered with an error: \(error.description)")
+    }
+
+    /// Every error on its own line, as a compiler prints them, then a count.
+    static func invalidInput(_ errors: [InputError]) -> CommandFailure {
+        let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
+        return CommandFailure(ExitStatus.failed, lines: errors.map(\.description) + [count], verbatim: true)
+    }
+
+    private static func socketGroup(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        var entry = group()
+        var result: UnsafeMutablePointer<group>?
+        var buffer = [CChar](repeating: 0, count: 16 * 1024)
+        guard getgrgid_r(info.st_gid, &entry, &buffer, buffer.count, &result) == 0, result != nil,
+            let name = entry.gr_name
+        else { return "\(info.st_gid)" }
+        return String(cString: name)
+    }
+
+    private static func userName() -> String {
+        var entry = passwd()
+        var result: UnsafeMutablePointer<passwd>?
+        var buffer = [CChar](repeating: 0, count: 16 * 1024)
+        guard getpwuid_r(getuid(), &entry, &buffer, buffer.count, &result) == 0, result != nil, let name = entry.pw_name
+        else { return "$USER" }
+        return String(cString: name)
+    }
+}

@@ -1,0 +1,40 @@
+/// A progress bar on the terminal's last line, redrawn in place with `\r` for each `progress`
+/// event; any other line printed through it first clears the bar, so output never interleaves.
+/// Lines are cut to the terminal's width, since a wrapped line can't be redrawn.
+struct ProgressLine {
+    let terminal: Terminal
+    let style: Style
+    private var showing = false
+
+    init(terminal: Terminal, style: Style) {
+        self.terminal = terminal
+        self.style = style
+    }
+
+    mutating func show(phase: String, done: Int, total: Int?, note: String?) {
+        var text = "  \(phase) "
+        if let total, total > 0 {
+            let width = 30
+            let filled = min(width, max(0, done * width / total))
+            text += "[" + String(repeating: "=", count: filled)
+            text += filled < width ? ">" + String(repeating: " ", count: width - filled - 1) : ""
+            text += "] \(EventText.percent(done, total))%  \(done)/\(total)"
+        } else {
+            text += "\(done) done"
+        }
+        if let note, !note.isEmpty { text += "  \(note)" }
+        Console.out("\r" + String(text.prefix(max(10, terminal.columns - 1))) + "\u{1B}[K")
+        showing = true
+    }
+
+    mutating func print(_ line: String) {
+        clear()
+        Console.line(line)
+    }
+
+    mutating func clear() {
+        guard showing else { return }
+        Console.out("\r\u{1B}[K")
+        showing = false
+    }
+}
