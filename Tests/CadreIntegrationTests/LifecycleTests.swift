@@ -16,11 +16,11 @@ struct LifecycleTests {
         let untilReady = try notify.waitFor("READY=1", timeout: .seconds(60))
         #expect(untilReady.dropLast().allSatisfy { !$0.contains("READY=1") })
         let ready = try #require(untilReady.last)
-        #expect(ready.contains("STATUS=workers 1/1 up"))
+        #expect(ready.contains("STATUS=workers 2/2 up"))
         // Ready means serving: the control socket answers straight away, all workers registered.
         let status = try daemon.status()
         #expect(status.ready)
-        #expect(status.workers.count == 1)
+        #expect(status.workers.map(\.phase) == ["taxonomy", "assessment"])
         #expect(status.workers.allSatisfy { $0.state == "ready" && $0.pid > 0 && $0.restarts == 0 })
 
         kill(daemon.process.processIdentifier, SIGTERM)
@@ -28,8 +28,9 @@ struct LifecycleTests {
         #expect(untilStopping.last?.contains("STATUS=stopping") == true)
         #expect(try daemon.waitForExit(timeout: .seconds(15)) == 0)
         #expect(!FileManager.default.fileExists(atPath: daemon.socketPath))
-        let workerPID = status.workers[0].pid
-        #expect(kill(Int32(workerPID), 0) == -1, "the worker exits with its supervisor")
+        for worker in status.workers {
+            #expect(kill(Int32(worker.pid), 0) == -1, "worker \(worker.phase) exits with its supervisor")
+        }
     }
 
     @Test("WATCHDOG=1 is sent while the workers answer heartbeats")

@@ -1,0 +1,87 @@
+import CadreEngine
+import CadreStore
+import CadreWire
+
+/// Phase 2: per-person proficiency estimates and the gap map per person, team, role level and
+/// organisation, at the run's as-of time, from the evidence pinned to its data version and the
+/// taxonomy the taxonomy phase fixed for the run. The payload is the engine's binary gap map.
+public actor AssessmentPhase: Phase {
+    public static let name = "assessment"
+    public static let dependencies = [TaxonomyPhase.name]
+
+    public init() {}
+
+    public func run(_ job: PhaseJob, context: PhaseContext) async throws -> PhaseOutput {
+        context.progress(0, of: 4, "reading the run's taxonomy")
+        let taxonomy = try RunInputs.taxonomy(of: job.runID, from: context.store)
+        let compiled = try CompiledTaxonomy(taxonomy)
+        let policy = try RunInputs.policy(job.policy)
+
+        context.progress(1, of: 4, "reading people and evidence at data version \(job.dataVersion)")
+        let loaded = try AssessmentInputLoader(reader: context.store, taxonomy: compiled, policy: policy)
+            .load(dataVersion: job.dataVersion)
+
+        context.progress(
+            2, of: 4, "assessing \(loaded.input.personCount) people from \(loaded.input.evidenceCount) evidence rows")
+        let gapMap = try GapMap(assessing: loaded.input, asOf: job.asOf, policy: policy)
+
+        context.progress(3, of: 4, "encoding the gap map")
+        let payload = gapMap.encoded()
+        let summary = AssessmentSummary(gapMap: gapMap, loaded: loaded)
+        context.progress(4, of: 4, "\(summary.meeting) of \(summary.people) people meet their role level")
+        return PhaseOutput(summary: try WireJSON.value(summary), payload: payload)
+    }
+}
+
+/// A run's inputs as persisted by earlier phases, shared by phases and by the views over them.
+enum RunInputs {
+    static func taxonomy(of runID: Int64, from reader: StoreReader) throws -> Taxonomy {
+        guard let result = try reader.phaseResult(runID: runID, phase: TaxonomyPhase.name) else {
+            throw PhaseError(code: "assessment.no-taxonomy-result", message: "run \(runID) has no taxonomy phase result")
+        }
+        return try WireJSON.decode(Taxonomy.self, from: result.payload)
+    }
+
+    static func policy(_ value: JSONValue) throws -> AssessmentPolicy {
+        if case .object(let object) = value, object.isEmpty { return .standard }
+        return try WireJSON.convert(value, to: AssessmentPolicy.self)
+    }
+}
+
+/// Headline figures of an assessment, as `cadrectl runs show` prints them.
+struct AssessmentSummary: Codable, Sendable {
+    struct TopGap: Codable, Sendable {
+        var skill: String
+        var weightedGap: Double
+    }
+
+    var people: Int
+    var teams: Int
+    var evidenceRows: Int
+    var evidenceUsed: Int
+    var skippedEvidence: Int
+    var unplacedPeople: Int
+    var meanReadiness: Double
+    var meeting: Int
+    var topGaps: [TopGap]
+
+    init(gapMap: GapMap, loaded: AssessmentInputLoader.Loaded) {
+        people = gapMap.personCount
+        teams = gapMap.teamIDs.count
+        evidenceRows = loaded.evidenceRows
+        evidenceUsed = loaded.input.evidenceCount
+        skippedEvidence = loaded.skippedEvidence
+        unplacedPeople = loaded.unplacedPeople
+        if gapMap.org.count > 0, gapMap.personCount > 0 {
+            meanReadiness = gapMap.org.meanReadiness[0]
+            meeting = Int(gapMap.org.meetingCount[0])
+            topGaps = gapMap.org.topSkills(of: 0, count: 5).map {
+                TopGap(skill: gapMap.taxonomy.skillIDs[$0.skill], weightedGap: $0.weightedGap)
+            }
+        } else {
+            meanReadiness = 0
+            meeting = 0
+            topGaps = []
+        }
+    }
+}
