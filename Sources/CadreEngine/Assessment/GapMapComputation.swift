@@ -118,9 +118,13 @@ extension GapMap {
         skillOffsets.reserveCapacity(teamCount + 1)
         var skills: [Int32] = []
         var sums: [Double] = []
+        // A team lists at most one entry per member cell: reserving that avoids regrowing.
+        skills.reserveCapacity(cellEstimate.count)
+        sums.reserveCapacity(cellEstimate.count)
         var scratch = [Double](repeating: 0, count: taxonomy.skillCount)
-        var touched = [Bool](repeating: false, count: taxonomy.skillCount)
-        var touchedList: [Int32] = []
+        // One bit per skill some member of the current team is required to have; walking the
+        // set bits word by word yields them in ascending order without a sort.
+        var touched = [UInt64](repeating: 0, count: (taxonomy.skillCount + 63) / 64)
         for t in 0..<teamCount {
             var readinessSum = 0.0
             for m in memberOffsets[t]..<memberOffsets[t + 1] {
@@ -130,10 +134,7 @@ extension GapMap {
                 var cell = Int(cellOffsets[p])
                 for r in taxonomy.requirements(ofRoleLevel: Int(personRoleLevel[p])) {
                     let skill = Int(taxonomy.requirementSkill[r])
-                    if !touched[skill] {
-                        touched[skill] = true
-                        touchedList.append(Int32(skill))
-                    }
+                    touched[skill >> 6] |= 1 << UInt64(skill & 63)
                     scratch[skill] += taxonomy.requirementImportance[r]
                         * Readiness.gap(required: taxonomy.requirementLevel[r], estimate: cellEstimate[cell])
                     cell += 1
@@ -142,14 +143,17 @@ extension GapMap {
             let count = memberOffsets[t + 1] - memberOffsets[t]
             headcount[t] = Int32(count)
             mean[t] = count > 0 ? readinessSum / Double(count) : 0
-            touchedList.sort()
-            for skill in touchedList {
-                skills.append(skill)
-                sums.append(scratch[Int(skill)])
-                scratch[Int(skill)] = 0
-                touched[Int(skill)] = false
+            for word in touched.indices {
+                var bits = touched[word]
+                while bits != 0 {
+                    let skill = word << 6 | bits.trailingZeroBitCount
+                    skills.append(Int32(skill))
+                    sums.append(scratch[skill])
+                    scratch[skill] = 0
+                    bits &= bits - 1
+                }
+                touched[word] = 0
             }
-            touchedList.removeAll(keepingCapacity: true)
             skillOffsets.append(Int32(skills.count))
         }
         return GroupAggregates(
