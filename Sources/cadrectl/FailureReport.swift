@@ -20,7 +20,8 @@ enum FailureReport {
             let group = socketGroup(path)
             var lines = ["permission denied opening \(path)"]
             if let group {
-                lines.append("the socket belongs to group \(group): ask an administrator to add you (usermod -aG \(group) \(userName())), then log in again")
+                lines.append("the socket's group is \(group) (readers may be admitted by an ACL entry: getfacl \(path));")
+                lines.append("ask an administrator to add you (usermod -aG \(group) \(userName())), then log in again")
             }
             return CommandFailure(ExitStatus.permission, lines: lines)
         case .closed:
@@ -83,7 +84,13 @@ enum FailureReport {
                 ExitStatus.failed, "cadred does not know this call (\(error.description))",
                 "is cadred older than cadrectl? compare `cadrectl status` with the installed version")
         default:
-            break
+            // Any other error shaped like InvalidTaxonomy (file, line, column, code, errors) is an
+            // input error too, whichever input it is about.
+            if error.parameters["errors"] != nil, error.parameters["code"] != nil,
+                let invalid = error.decodeParameters(as: Workforce.InvalidInputError.self)
+            {
+                return invalidInput(invalid.inputErrors)
+            }
         }
         return CommandFailure(ExitStatus.failed, "cadred answered with an error: \(error.description)")
     }

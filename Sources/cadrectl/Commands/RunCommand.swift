@@ -59,6 +59,7 @@ extension Cadrectl {
                 return
             }
 
+            if terminal.isInteractive { ProgressLine.clearOnInterrupt() }
             let display = terminal.isInteractive && !output.json
                 ? RunDisplay(terminal: terminal, style: style) : nil
             display?.started(run)

@@ -21,6 +21,7 @@ extension Cadrectl {
             let connection = try VarlinkConnection(socketPath: connection.socketPath)
             let terminal = Terminal.standardOutput()
             let style = Style(enabled: terminal.colours)
+            if terminal.isInteractive { ProgressLine.clearOnInterrupt() }
             var bar = ProgressLine(terminal: terminal, style: style)
             defer { bar.clear() }
             let method = Workforce.Method.subscribe.qualifiedName

@@ -1,7 +1,21 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A progress bar on the terminal's last line, redrawn in place with `\r` for each `progress`
 /// event; any other line printed through it first clears the bar, so output never interleaves.
 /// Lines are cut to the terminal's width, since a wrapped line can't be redrawn.
 struct ProgressLine {
+    /// Ctrl-C while a bar is drawn would leave the shell's prompt behind it: clear the line and
+    /// end with the shell's usual 128 + SIGINT.
+    static func clearOnInterrupt() {
+        signal(SIGINT) { _ in
+            let bytes: [UInt8] = [13, 27, 91, 75, 10]  // \r ESC [ K \n
+            _ = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+            _exit(130)
+        }
+    }
+
     let terminal: Terminal
     let style: Style
     private var showing = false
