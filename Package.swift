@@ -35,7 +35,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             // The interface file is the API's reference; WorkforceInterface.swift embeds it (a test keeps them equal).
-            exclude: ["Varlink/io.cadre.Workforce.varlink"]
+            exclude: ["Varlink/io.cadre.Workforce.varlink", "Varlink/org.varlink.service.varlink"]
         ),
         // sd_notify, socket activation, the journald log handler.
         .target(
@@ -51,6 +51,7 @@ let package = Package(
             dependencies: [
                 "CadreEngine",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // Supervisor, phase workers, event hub, varlink server.

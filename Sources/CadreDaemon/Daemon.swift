@@ -62,7 +62,7 @@ public enum Daemon {
         let settings = LiveSettings(configuration)
         let service = WorkforceService(
             supervisor: supervisor, store: store, hub: hub, authorizer: authorizer, logger: logger,
-            policy: { settings.current.assessmentPolicy })
+            policy: { settings.current.assessment })
         let endpoint: ControlServer.Endpoint
         let activated = SocketActivation.takeListeningSockets()
         if let socket = activated.first(where: { $0.name == "varlink" }) ?? activated.first {

@@ -66,12 +66,14 @@ struct VarlinkFramingTests {
         #expect(try call.decodeParameters(as: Workforce.ListRunsParameters.self).limit == nil)
     }
 
-    @Test("the embedded interface is the .varlink file, byte for byte")
+    @Test("the embedded interfaces are the .varlink files, byte for byte (scripts/embed-varlink)")
     func interfaceFile() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/CadreWire/Varlink/io.cadre.Workforce.varlink")
-        let file = try String(contentsOf: url, encoding: .utf8)
-        #expect(VarlinkInterfaces.workforce + "\n" == file)
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/CadreWire/Varlink")
+        let workforce = try String(contentsOf: folder.appendingPathComponent("io.cadre.Workforce.varlink"), encoding: .utf8)
+        let service = try String(contentsOf: folder.appendingPathComponent("org.varlink.service.varlink"), encoding: .utf8)
+        #expect(VarlinkInterfaces.workforce + "\n" == workforce)
+        #expect(VarlinkInterfaces.service + "\n" == service)
         #expect(VarlinkInterfaces.description(of: "io.cadre.Workforce") != nil)
         #expect(VarlinkInterfaces.description(of: "org.varlink.service")?.hasPrefix("# The Varlink Service Interface") == true)
     }

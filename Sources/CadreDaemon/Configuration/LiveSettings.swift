@@ -15,8 +15,3 @@ final class LiveSettings: Sendable {
         box.withLockedValue { $0 = configuration }
     }
 }
-
-extension DaemonConfiguration {
-    /// The assessment policy each run pins (scales, source weights and half-lives).
-    var assessmentPolicy: JSONValue { (try? WireJSON.value(assessment)) ?? .object([:]) }
-}

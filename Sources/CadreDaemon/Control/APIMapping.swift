@@ -79,8 +79,14 @@ struct ControlFailure: Error {
             Workforce.ErrorName.invalidParameter, Workforce.InvalidParameterError(parameter: parameter, message: message))
     }
 
-    static func invalidInput(_ errors: [InputError]) -> ControlFailure {
-        ControlFailure(Workforce.ErrorName.invalidTaxonomy, Workforce.InvalidInputError(errors))
+    /// Located input errors, as `InvalidTaxonomy` or `InvalidImport` depending on what was read.
+    static func invalidInput(_ errors: [InputError], for method: Workforce.Method) -> ControlFailure {
+        let name: String
+        switch method {
+        case .beginImport, .importChunk, .commitImport, .abortImport: name = Workforce.ErrorName.invalidImport
+        default: name = Workforce.ErrorName.invalidTaxonomy
+        }
+        return ControlFailure(name, Workforce.InvalidInputError(errors))
     }
 
     var bytes: [UInt8] {

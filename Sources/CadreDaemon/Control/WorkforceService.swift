@@ -12,11 +12,12 @@ final class WorkforceService: Sendable {
     let hub: EventHub
     let authorizer: Authorizer
     let logger: Logger
-    let policy: @Sendable () -> JSONValue
+    let policy: @Sendable () -> AssessmentPolicy
+    let imports: ImportSessions
 
     init(
         supervisor: Supervisor, store: Store, hub: EventHub, authorizer: Authorizer, logger: Logger,
-        policy: @escaping @Sendable () -> JSONValue
+        policy: @escaping @Sendable () -> AssessmentPolicy
     ) {
         self.supervisor = supervisor
         self.store = store
@@ -24,6 +25,7 @@ final class WorkforceService: Sendable {
         self.authorizer = authorizer
         self.logger = logger
         self.policy = policy
+        imports = ImportSessions(store: store, hub: hub, logger: logger, policy: policy)
     }
 
     func immediate(_ call: VarlinkCall, peer: PeerCredentials) -> CallOutcome? {
@@ -91,9 +93,9 @@ final class WorkforceService: Sendable {
                     Workforce.ErrorName.noTaxonomy,
                     Workforce.HintError(hint: "load one first: cadrectl taxonomy load Config/taxonomy")))
         } catch let error as InputErrors {
-            return failure(.invalidInput(error.errors))
+            return failure(.invalidInput(error.errors, for: method))
         } catch let error as InputError {
-            return failure(.invalidInput([error]))
+            return failure(.invalidInput([error], for: method))
         } catch let error as DecodingError {
             return failure(.invalidParameter("parameters", "\(error)"))
         } catch {
@@ -118,7 +120,8 @@ final class WorkforceService: Sendable {
                 asOf = parsed
             }
             let record = try await supervisor.startRun(
-                asOf: asOf, trigger: parameters.trigger ?? "cadrectl", requestedBy: peer.uid, policy: policy())
+                asOf: asOf, trigger: parameters.trigger ?? "cadrectl", requestedBy: peer.uid,
+                policy: try WireJSON.value(policy()))
             return reply(Workforce.RunReply(run: APIMapping.run(record)))
         case .getRun:
             let parameters = try call.decodeParameters(as: Workforce.GetRunParameters.self)
@@ -162,6 +165,27 @@ final class WorkforceService: Sendable {
                 fromJSON: Array(parameters.file.contents.utf8), file: parameters.file.name,
                 defaultLevel: parameters.defaultLevel ?? 3, defaultImportance: parameters.defaultImportance ?? 3)
             return reply(Workforce.TaxonomyReply(taxonomy: try save(taxonomy, source: "nice:" + parameters.file.name, peer: peer)))
+        case .beginImport, .importChunk, .commitImport, .abortImport:
+            return try await dispatchImport(method, call, peer: peer)
+        }
+    }
+
+    private func dispatchImport(_ method: Workforce.Method, _ call: VarlinkCall, peer: PeerCredentials) async throws -> CallOutcome {
+        switch method {
+        case .beginImport:
+            let parameters = try call.decodeParameters(as: Workforce.BeginImportParameters.self)
+            return reply(Workforce.ImportID(importId: try await imports.begin(parameters, peer: peer)))
+        case .importChunk:
+            let parameters = try call.decodeParameters(as: Workforce.ImportChunkParameters.self)
+            let rows = try await imports.chunk(parameters.importId, data: parameters.data, peer: peer)
+            return reply(Workforce.ImportProgress(rows: rows))
+        case .commitImport:
+            let parameters = try call.decodeParameters(as: Workforce.ImportID.self)
+            return reply(Workforce.ImportSummaryReply(summary: try await imports.commit(parameters.importId, peer: peer)))
+        default:
+            let parameters = try call.decodeParameters(as: Workforce.ImportID.self)
+            try await imports.abort(parameters.importId, peer: peer)
+            return reply(Workforce.Empty())
         }
     }
 

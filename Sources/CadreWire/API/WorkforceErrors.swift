@@ -6,6 +6,8 @@ extension Workforce {
         public static let permissionDenied = "io.cadre.Workforce.PermissionDenied"
         public static let invalidTaxonomy = "io.cadre.Workforce.InvalidTaxonomy"
         public static let noTaxonomy = "io.cadre.Workforce.NoTaxonomy"
+        public static let invalidImport = "io.cadre.Workforce.InvalidImport"
+        public static let importNotFound = "io.cadre.Workforce.ImportNotFound"
         public static let runNotFound = "io.cadre.Workforce.RunNotFound"
         public static let roleNotFound = "io.cadre.Workforce.RoleNotFound"
         public static let invalidParameter = "io.cadre.Workforce.InvalidParameter"

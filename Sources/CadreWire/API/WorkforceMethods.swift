@@ -34,6 +34,10 @@ extension Workforce {
         case validateTaxonomy = "ValidateTaxonomy"
         case loadTaxonomy = "LoadTaxonomy"
         case importNICE = "ImportNICE"
+        case beginImport = "BeginImport"
+        case importChunk = "ImportChunk"
+        case commitImport = "CommitImport"
+        case abortImport = "AbortImport"
 
         public static let interface = VarlinkInterfaces.workforceName
 
@@ -51,7 +55,8 @@ extension Workforce {
             case .getStatus, .subscribe, .getRun, .listRuns, .listTaxonomyVersions, .listSkills, .listRoles,
                 .getRole, .validateTaxonomy:
                 .reader
-            case .startRun, .loadTaxonomy, .importNICE: .operator
+            case .startRun, .loadTaxonomy, .importNICE, .beginImport, .importChunk, .commitImport, .abortImport:
+                .operator
             }
         }
     }

@@ -1,0 +1,189 @@
+import CadreEngine
+import CadreStore
+import CadreWire
+import Foundation
+import Logging
+
+/// Imports in progress. A client streams a file through `BeginImport`, `ImportChunk`… and
+/// `CommitImport`; each chunk is parsed and validated as it arrives (the engine's streaming
+/// importers) and its rows staged in a file of their own (the store's `ImportStaging`), so memory
+/// stays flat whatever the file's size. Nothing reaches the store until the commit, which is one
+/// transaction; any error discards the staging and the session.
+actor ImportSessions {
+    private enum Reader {
+        case people(PeopleImport)
+        case evidence(EvidenceImport)
+    }
+
+    private struct Session {
+        let id: String
+        let kind: ImportKind
+        let name: String
+        let owner: UInt32
+        let dryRun: Bool
+        var reader: Reader
+        let staging: ImportStaging?
+        var lastUsed: ContinuousClock.Instant
+    }
+
+    private let store: Store
+    private let hub: EventHub
+    private let logger: Logger
+    private let policy: @Sendable () -> AssessmentPolicy
+    private var sessions: [String: Session] = [:]
+    private var counter = 0
+    /// An import that hears nothing for this long is dropped with everything it staged.
+    let idleLimit: Duration = .seconds(600)
+
+    init(store: Store, hub: EventHub, logger: Logger, policy: @escaping @Sendable () -> AssessmentPolicy) {
+        self.store = store
+        self.hub = hub
+        self.logger = logger
+        self.policy = policy
+    }
+
+    func begin(_ parameters: Workforce.BeginImportParameters, peer: PeerCredentials) throws -> String {
+        reapIdle()
+        guard let kind = ImportKind(rawValue: parameters.kind) else {
+            throw ControlFailure.invalidParameter("kind", "'\(parameters.kind)' is not people or evidence")
+        }
+        let format: ImportFormat
+        switch parameters.format ?? "detect" {
+        case "detect": format = .detect
+        case "csv": format = .csv
+        case "json": format = .json
+        case let other: throw ControlFailure.invalidParameter("format", "'\(other)' is not csv, json or detect")
+        }
+        guard let version = try store.latestTaxonomyVersion(), let taxonomy = try store.taxonomy(version: version.version)
+        else { throw StoreError(.noTaxonomy, "imports are checked against the taxonomy; none is loaded") }
+        let options = ImportOptions(format: format, ignoresUnknownColumns: parameters.ignoreUnknownColumns ?? false)
+        let known = try StoreReader(databasePath: store.databasePath).knownPersonIDs().sorted()
+        let reader: Reader
+        switch kind {
+        case .people:
+            reader = .people(
+                PeopleImport(
+                    file: parameters.name, context: PeopleImportContext(taxonomy: taxonomy, existingPeople: known),
+                    options: options))
+        case .evidence:
+            let scales = policy().scales.values.sorted { $0.name < $1.name }
+            reader = .evidence(
+                EvidenceImport(
+                    file: parameters.name,
+                    context: EvidenceImportContext(taxonomy: taxonomy, people: known, scales: scales), options: options))
+        }
+        let dryRun = parameters.dryRun ?? false
+        counter += 1
+        let id = "import-\(getpid())-\(counter)"
+        sessions[id] = Session(
+            id: id, kind: kind, name: parameters.name, owner: peer.uid, dryRun: dryRun, reader: reader,
+            staging: dryRun ? nil : try store.beginImport(kind: kind, source: parameters.name), lastUsed: .now)
+        logger.info("import \(id) of \(kind.rawValue) from \(parameters.name) opened by uid \(peer.uid)\(dryRun ? " (dry run)" : "")")
+        return id
+    }
+
+    func chunk(_ id: String, data: String, peer: PeerCredentials) throws -> Int {
+        var session = try session(id, peer: peer)
+        do {
+            try feed(&session, Array(data.utf8))
+        } catch {
+            drop(session, because: error)
+            throw error
+        }
+        session.lastUsed = .now
+        sessions[id] = session
+        return rows(of: session)
+    }
+
+    func commit(_ id: String, peer: PeerCredentials) throws -> Workforce.ImportSummary {
+        var session = try session(id, peer: peer)
+        do {
+            try feed(&session, nil)
+        } catch {
+            drop(session, because: error)
+            throw error
+        }
+        sessions[id] = nil
+        let rows = rows(of: session)
+        guard let staging = session.staging else {
+            logger.info("import \(id): dry run of \(session.name) valid, \(rows) rows")
+            return Workforce.ImportSummary(
+                importId: id, kind: session.kind.rawValue, name: session.name, rows: rows, dryRun: true,
+                dataVersion: try store.dataVersion(), inserted: 0, updated: 0, unchanged: 0)
+        }
+        let summary = try staging.commit()
+        logger.info(
+            "import \(id) of \(session.name) committed as data version \(summary.dataVersion): \(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged")
+        hub.publish(
+            "import-committed",
+            message: "\(session.kind.rawValue) from \(session.name): \(rows) rows, data version \(summary.dataVersion)")
+        return Workforce.ImportSummary(
+            importId: id, kind: session.kind.rawValue, name: session.name, rows: rows, dryRun: false,
+            dataVersion: summary.dataVersion, inserted: summary.inserted, updated: summary.updated,
+            unchanged: summary.unchanged)
+    }
+
+    func abort(_ id: String, peer: PeerCredentials) throws {
+        let session = try session(id, peer: peer)
+        sessions[id] = nil
+        session.staging?.discard()
+        logger.info("import \(id) aborted")
+    }
+
+    /// Parses `bytes` (nil: the end of the file) and stages the rows they complete.
+    private func feed(_ session: inout Session, _ bytes: [UInt8]?) throws {
+        switch session.reader {
+        case .people(var reader):
+            var batch: [StoredPerson] = []
+            let collect: (ImportedPerson) -> Void = { person in
+                batch.append(
+                    StoredPerson(
+                        externalID: person.externalID, name: person.name, team: person.team, manager: person.manager,
+                        role: person.role, rung: person.rung, hireDate: person.hireDate.description,
+                        location: person.location))
+            }
+            if let bytes { try reader.feed(bytes, collect) } else { try reader.finish(collect) }
+            session.reader = .people(reader)
+            if !batch.isEmpty { try session.staging?.append(people: batch) }
+        case .evidence(var reader):
+            var batch: [StoredEvidence] = []
+            let collect: (ImportedEvidence) -> Void = { row in
+                batch.append(
+                    StoredEvidence(
+                        person: row.person, skill: row.skill, value: row.value, scale: row.scale, source: row.source,
+                        observedAt: row.observedAt, validUntil: row.validUntil, assessor: row.assessor,
+                        reference: row.reference))
+            }
+            if let bytes { try reader.feed(bytes, collect) } else { try reader.finish(collect) }
+            session.reader = .evidence(reader)
+            if !batch.isEmpty { try session.staging?.append(evidence: batch) }
+        }
+    }
+
+    private func rows(of session: Session) -> Int {
+        switch session.reader {
+        case .people(let reader): reader.rowCount
+        case .evidence(let reader): reader.rowCount
+        }
+    }
+
+    private func session(_ id: String, peer: PeerCredentials) throws -> Session {
+        guard let session = sessions[id], session.owner == peer.uid || peer.uid == 0 else {
+            throw ControlFailure(Workforce.ErrorName.importNotFound, Workforce.ImportID(importId: id))
+        }
+        return session
+    }
+
+    private func drop(_ session: Session, because error: any Error) {
+        sessions[session.id] = nil
+        session.staging?.discard()
+        logger.notice("import \(session.id) of \(session.name) rejected; nothing stored: \(error)")
+    }
+
+    private func reapIdle() {
+        let now = ContinuousClock.now
+        for session in sessions.values where now - session.lastUsed > idleLimit {
+            drop(session, because: SupervisorError(message: "idle for \(idleLimit)"))
+        }
+    }
+}

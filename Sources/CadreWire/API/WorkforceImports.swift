@@ -1,0 +1,72 @@
+/// The import methods: a file streamed through `BeginImport`, `ImportChunk`…, `CommitImport`.
+extension Workforce {
+    public struct BeginImportParameters: Codable, Hashable, Sendable {
+        /// `people` or `evidence`.
+        public var kind: String
+        /// The file's name as the user gave it; errors name it.
+        public var name: String
+        /// `csv`, `json` or `detect` (the default).
+        public var format: String?
+        public var dryRun: Bool?
+        public var ignoreUnknownColumns: Bool?
+
+        public init(kind: String, name: String, format: String? = nil, dryRun: Bool? = nil, ignoreUnknownColumns: Bool? = nil) {
+            self.kind = kind
+            self.name = name
+            self.format = format
+            self.dryRun = dryRun
+            self.ignoreUnknownColumns = ignoreUnknownColumns
+        }
+    }
+
+    public struct ImportID: Codable, Hashable, Sendable {
+        public var importId: String
+        public init(importId: String) { self.importId = importId }
+    }
+
+    public struct ImportChunkParameters: Codable, Hashable, Sendable {
+        public var importId: String
+        public var data: String
+        public init(importId: String, data: String) {
+            self.importId = importId
+            self.data = data
+        }
+    }
+
+    public struct ImportProgress: Codable, Hashable, Sendable {
+        public var rows: Int
+        public init(rows: Int) { self.rows = rows }
+    }
+
+    public struct ImportSummary: Codable, Hashable, Sendable {
+        public var importId: String
+        public var kind: String
+        public var name: String
+        public var rows: Int
+        public var dryRun: Bool
+        public var dataVersion: Int64
+        public var inserted: Int
+        public var updated: Int
+        public var unchanged: Int
+
+        public init(
+            importId: String, kind: String, name: String, rows: Int, dryRun: Bool, dataVersion: Int64,
+            inserted: Int, updated: Int, unchanged: Int
+        ) {
+            self.importId = importId
+            self.kind = kind
+            self.name = name
+            self.rows = rows
+            self.dryRun = dryRun
+            self.dataVersion = dataVersion
+            self.inserted = inserted
+            self.updated = updated
+            self.unchanged = unchanged
+        }
+    }
+
+    public struct ImportSummaryReply: Codable, Hashable, Sendable {
+        public var summary: ImportSummary
+        public init(summary: ImportSummary) { self.summary = summary }
+    }
+}
