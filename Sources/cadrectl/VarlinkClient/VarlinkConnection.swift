@@ -130,8 +130,8 @@ public final class VarlinkConnection {
                 throw systemError("read", error)
             }
             if count == 0 {
-                let how = buffer.hasPartialMessage ? "in the middle of a reply" : "before replying"
-                throw VarlinkClientError(.closed, socketPath: socketPath, "cadred closed the connection \(how)")
+                let how = buffer.hasPartialMessage ? " in the middle of a reply" : ""
+                throw VarlinkClientError(.closed, socketPath: socketPath, "cadred closed the connection\(how)")
             }
             buffer.append(scratch[0..<count])
         }
