@@ -14,6 +14,7 @@ final class WorkforceService: Sendable {
     let logger: Logger
     let policy: @Sendable () -> AssessmentPolicy
     let imports: ImportSessions
+    let gaps: GapViews
 
     init(
         supervisor: Supervisor, store: Store, hub: EventHub, authorizer: Authorizer, logger: Logger,
@@ -26,6 +27,7 @@ final class WorkforceService: Sendable {
         self.logger = logger
         self.policy = policy
         imports = ImportSessions(store: store, hub: hub, logger: logger, policy: policy)
+        gaps = GapViews(store: store)
     }
 
     func immediate(_ call: VarlinkCall, peer: PeerCredentials) -> CallOutcome? {
@@ -167,6 +169,9 @@ final class WorkforceService: Sendable {
             return reply(Workforce.TaxonomyReply(taxonomy: try save(taxonomy, source: "nice:" + parameters.file.name, peer: peer)))
         case .beginImport, .importChunk, .commitImport, .abortImport:
             return try await dispatchImport(method, call, peer: peer)
+        case .getGaps:
+            let parameters = try call.decodeParameters(as: Workforce.GetGapsParameters.self)
+            return reply(Workforce.GapViewReply(view: try gaps.view(parameters, access: authorizer.access(of: peer), uid: peer.uid)))
         }
     }
 

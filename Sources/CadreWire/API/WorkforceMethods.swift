@@ -34,6 +34,7 @@ extension Workforce {
         case validateTaxonomy = "ValidateTaxonomy"
         case loadTaxonomy = "LoadTaxonomy"
         case importNICE = "ImportNICE"
+        case getGaps = "GetGaps"
         case beginImport = "BeginImport"
         case importChunk = "ImportChunk"
         case commitImport = "CommitImport"
@@ -52,7 +53,7 @@ extension Workforce {
         public var access: Access {
             switch self {
             case .ping: .anyone
-            case .getStatus, .subscribe, .getRun, .listRuns, .listTaxonomyVersions, .listSkills, .listRoles,
+            case .getStatus, .subscribe, .getRun, .listRuns, .getGaps, .listTaxonomyVersions, .listSkills, .listRoles,
                 .getRole, .validateTaxonomy:
                 .reader
             case .startRun, .loadTaxonomy, .importNICE, .beginImport, .importChunk, .commitImport, .abortImport:

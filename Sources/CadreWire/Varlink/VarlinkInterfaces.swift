@@ -114,6 +114,71 @@ type ImportSummary (
   unchanged: int
 )
 
+# One skill's share of a group's gap: the sum over its members of importance × gap.
+type SkillGap (skill: string, skillName: string, weightedGap: float)
+
+# Readiness of a group: the organisation, a team, a role level.
+type GroupReadiness (
+  id: string,
+  name: string,
+  headcount: int,
+  meanReadiness: float,
+  meeting: int,
+  topGaps: []SkillGap
+)
+
+type PersonReadiness (
+  id: string,
+  name: string,
+  team: string,
+  roleLevel: string,
+  readiness: float,
+  meets: bool,
+  weightedGap: float
+)
+
+# One evidence row behind an estimate, with its weight after decay.
+type EvidenceWeight (
+  source: string,
+  # On the 0–5 scale.
+  level: float,
+  observedAt: string,
+  ageDays: float,
+  decay: float,
+  weight: float,
+  # counted, expired or observed-after-as-of.
+  status: string
+)
+
+type RequirementGap (
+  skill: string,
+  skillName: string,
+  level: int,
+  importance: int,
+  estimate: float,
+  confidence: float,
+  unassessed: bool,
+  gap: float,
+  evidence: []EvidenceWeight
+)
+
+# A gap map view. scope is org, team, role or person; the lists a scope has no
+# use for are empty. people is empty, and hidden says why, when the caller may
+# not see per-person figures (a reader viewing fewer than smallTeamThreshold people).
+type GapView (
+  runId: int,
+  asOf: string,
+  dataVersion: int,
+  scope: (org, team, role, person),
+  summary: GroupReadiness,
+  roleLevels: []GroupReadiness,
+  teams: []GroupReadiness,
+  people: []PersonReadiness,
+  hidden: ?string,
+  person: ?PersonReadiness,
+  requirements: []RequirementGap
+)
+
 # Answers "pong" (or echoes message): a liveness probe for scripts and the benchmark.
 method Ping(message: ?string) -> (message: string)
 
@@ -160,6 +225,19 @@ method ImportNICE(
   defaultLevel: ?int,
   defaultImportance: ?int
 ) -> (taxonomy: TaxonomyVersion)
+
+# The gap map of a run: run, else the latest successful run as of asOf (a date
+# or RFC 3339 time), else the latest successful run. At most one of team,
+# roleLevel (ROLE or ROLE@RUNG) and person; none is the organisation. top caps
+# each list of skill gaps (default 10).
+method GetGaps(
+  run: ?int,
+  asOf: ?string,
+  team: ?string,
+  roleLevel: ?string,
+  person: ?string,
+  top: ?int
+) -> (view: GapView)
 
 # Opens an import of a people or evidence file (CSV, JSON array or JSON Lines;
 # format "csv", "json" or "detect"). The client then sends the file's text in
@@ -211,6 +289,11 @@ error InvalidImport (
 )
 
 error ImportNotFound (importId: string)
+
+# No successful assessment matches the request.
+error NoAssessment (hint: string)
+error TeamNotFound (id: string)
+error PersonNotFound (id: string)
 error NoTaxonomy (hint: string)
 error RunNotFound (id: int)
 error RoleNotFound (id: string, version: int)
