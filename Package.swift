@@ -67,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "cadred",
             dependencies: [
-                "CadreDaemon",
+                "CadreDaemon", "CadreWire", "CadreSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import CadreWire
 import Glibc
 #endif
 import ArgumentParser

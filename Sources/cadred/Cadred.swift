@@ -1,5 +1,6 @@
 import ArgumentParser
 import CadreDaemon
+import CadreWire
 import CadreSystemd
 import Foundation
 import Logging

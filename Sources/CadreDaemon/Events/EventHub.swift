@@ -31,11 +31,21 @@ public final class EventHub: Sendable {
         observers.withLockedValue { $0.append(observer) }
     }
 
-    /// Adds a subscriber on a connection whose `Subscribe` call asked for `more`.
+    /// Adds a subscriber on a connection whose `Subscribe` call asked for `more`. Its first reply is
+    /// a `subscribed` event carrying the current sequence number, so a client knows it will see
+    /// every event from there on before it starts a run it wants to follow.
     func subscribe(_ channel: any Channel) {
         let subscriber = Subscriber(channel: channel, limit: queueLimit.withLockedValue { $0 })
         let key = ObjectIdentifier(subscriber)
-        state.withLockedValue { $0.subscribers[key] = subscriber }
+        let sequence = state.withLockedValue { state in
+            state.subscribers[key] = subscriber
+            return state.sequence
+        }
+        let greeting = Workforce.Event(
+            seq: sequence, time: Timestamp.format(epochMilliseconds: Timestamp.nowMilliseconds()), kind: "subscribed")
+        if let bytes = try? VarlinkCodec.encodeReply(Workforce.EventReply(event: greeting), continues: true) {
+            subscriber.offer(bytes)
+        }
         channel.closeFuture.whenComplete { [weak self] _ in
             _ = self?.state.withLockedValue { $0.subscribers.removeValue(forKey: key) }
         }

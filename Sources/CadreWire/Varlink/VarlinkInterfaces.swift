@@ -50,7 +50,8 @@ type Run (
   phases: []PhaseRun
 )
 
-# A progress event. kind is one of: worker-started, worker-exited,
+# A progress event. kind is one of: subscribed (the first reply to Subscribe;
+# seq is the last event before it), worker-started, worker-exited,
 # worker-restarted, run-queued, run-started, phase-started, progress,
 # phase-finished, phase-failed, run-finished, run-failed, taxonomy-loaded,
 # import-committed, reloaded.

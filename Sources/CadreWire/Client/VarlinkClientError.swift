@@ -1,4 +1,3 @@
-import CadreWire
 
 /// Why a call never got an answer: the socket could not be reached, or the connection broke. The
 /// `code` is stable so callers (cadrectl's exit codes, the benchmark) switch on it, not on text.

@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CadreWire
 
 /// A blocking varlink connection over a Unix stream socket: plain `socket`/`connect`/`send`/`read`,
 /// no event loop, so a one-shot client (or a latency benchmark) pays for nothing but the

@@ -1,4 +1,3 @@
-import CadreWire
 import Foundation
 
 /// One reply decoded in a single pass: the parameters as `Result` when the call succeeded, as loose
