@@ -18,16 +18,25 @@ public actor AssessmentPhase: Phase {
         let policy = try RunInputs.policy(job.policy)
 
         context.progress(1, of: 4, "reading people and evidence at data version \(job.dataVersion)")
+        let clock = ContinuousClock()
+        var started = clock.now
         let loaded = try AssessmentInputLoader(reader: context.store, taxonomy: compiled, policy: policy)
             .load(dataVersion: job.dataVersion)
+        let readTime = clock.now - started
 
         context.progress(
             2, of: 4, "assessing \(loaded.input.personCount) people from \(loaded.input.evidenceCount) evidence rows")
+        started = clock.now
         let gapMap = try GapMap(assessing: loaded.input, asOf: job.asOf, policy: policy)
+        let computeTime = clock.now - started
 
         context.progress(3, of: 4, "encoding the gap map")
+        started = clock.now
         let payload = gapMap.encoded()
-        let summary = AssessmentSummary(gapMap: gapMap, loaded: loaded)
+        var summary = AssessmentSummary(gapMap: gapMap, loaded: loaded)
+        summary.readMilliseconds = readTime.milliseconds
+        summary.computeMilliseconds = computeTime.milliseconds
+        summary.encodeMilliseconds = (clock.now - started).milliseconds
         context.progress(4, of: 4, "\(summary.meeting) of \(summary.people) people meet their role level")
         return PhaseOutput(summary: try WireJSON.value(summary), payload: payload)
     }
@@ -64,6 +73,10 @@ struct AssessmentSummary: Codable, Sendable {
     var meanReadiness: Double
     var meeting: Int
     var topGaps: [TopGap]
+    /// Where the worker's time went: reading the pinned inputs, the engine, encoding the result.
+    var readMilliseconds = 0.0
+    var computeMilliseconds = 0.0
+    var encodeMilliseconds = 0.0
 
     init(gapMap: GapMap, loaded: AssessmentInputLoader.Loaded) {
         people = gapMap.personCount

@@ -67,6 +67,7 @@ extension Supervisor {
     func dispatch(_ job: PhaseJob) {
         guard var slot = slots[job.phase], let link = slot.link else { return }
         slot.job = job
+        slot.dispatchedAt = .now
         slot.state = .busy
         slots[job.phase] = slot
         active?.dispatched = true
@@ -99,7 +100,13 @@ extension Supervisor {
                 total: progress.total, message: progress.note)
         case .phaseSucceeded(let completion):
             guard let job = slots[phase]?.job, job.runID == completion.runID, job.attempt == completion.attempt else { return }
-            completePhase(job, summary: completion.summary, payload: frame.attachment)
+            let roundTrip = slots[phase]?.dispatchedAt.map { (ContinuousClock.now - $0).milliseconds } ?? 0
+            completePhase(
+                job, summary: completion.summary, payload: frame.attachment,
+                timing: PhaseTiming(
+                    workerMilliseconds: completion.workerMilliseconds,
+                    messagingMilliseconds: max(0, roundTrip - completion.workerMilliseconds),
+                    payloadBytes: frame.attachment.count))
         case .phaseFailed(let failure):
             guard let job = slots[phase]?.job, job.runID == failure.runID, job.attempt == failure.attempt else { return }
             slots[phase]?.job = nil
@@ -115,11 +122,17 @@ extension Supervisor {
         }
     }
 
-    private func completePhase(_ job: PhaseJob, summary: JSONValue, payload: [UInt8]) {
+    private func completePhase(_ job: PhaseJob, summary: JSONValue, payload: [UInt8], timing: PhaseTiming) {
         slots[job.phase]?.job = nil
         slots[job.phase]?.state = .ready
         active?.dispatched = false
+        var summary = summary
+        if case .object(var object) = summary {
+            object["timing"] = try? WireJSON.value(timing)
+            summary = .object(object)
+        }
         let summaryText = (try? WireJSON.encode(summary)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let persistStarted = ContinuousClock.now
         do {
             try store.savePhaseResult(runID: job.runID, phase: job.phase, summary: summaryText, payload: payload)
         } catch {
@@ -131,8 +144,12 @@ extension Supervisor {
         var logger = logger
         logger[metadataKey: "runID"] = "\(job.runID)"
         logger[metadataKey: "phase"] = "\(job.phase)"
-        logger.info("run #\(job.runID): phase \(job.phase) finished (\(payload.count) bytes)")
-        hub.publish("phase-finished", runID: job.runID, phase: job.phase, message: summaryText)
+        let persisted = (ContinuousClock.now - persistStarted).milliseconds
+        logger.info(
+            "run #\(job.runID): phase \(job.phase) finished: worker \(Int(timing.workerMilliseconds)) ms, messaging \(Int(timing.messagingMilliseconds)) ms, persisting \(payload.count) bytes \(Int(persisted)) ms")
+        hub.publish(
+            "phase-finished", runID: job.runID, phase: job.phase,
+            message: "{\"persistMs\":\(persisted),\"summary\":\(summaryText)}")
         active?.remaining.removeAll { $0 == job.phase }
         advance()
     }
@@ -157,6 +174,13 @@ extension Supervisor {
         }
         updateStatus()
         advance()
+    }
+
+    /// Where a phase's time went, as the supervisor sees it; stored in the phase's summary.
+    struct PhaseTiming: Codable {
+        var workerMilliseconds: Double
+        var messagingMilliseconds: Double
+        var payloadBytes: Int
     }
 
     func status(version: String) throws -> Workforce.Status {

@@ -28,6 +28,7 @@ public actor Supervisor {
         var lastAck: ContinuousClock.Instant?
         /// The job this worker is computing; re-sent (attempt + 1) if the worker dies.
         var job: PhaseJob?
+        var dispatchedAt: ContinuousClock.Instant?
     }
 
     struct ActiveRun {
@@ -209,6 +210,12 @@ public actor Supervisor {
         if restarts > 0 { parts.append("\(restarts) worker restart\(restarts == 1 ? "" : "s")") }
         if !alerts.isEmpty { parts.append("alerts: \(alerts.joined(separator: "; "))") }
         return parts.joined(separator: ", ")
+    }
+}
+
+extension Duration {
+    var milliseconds: Double {
+        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
     }
 }
 

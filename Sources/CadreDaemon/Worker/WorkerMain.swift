@@ -84,10 +84,15 @@ actor PhaseHost {
             let context = PhaseContext(store: reader) { done, total, note in
                 send(BusFrame(.progress(PhaseProgress(runID: job.runID, phase: job.phase, done: done, total: total, note: note))))
             }
+            let started = ContinuousClock.now
             let output = try await phase.run(job, context: context)
+            let elapsed = (ContinuousClock.now - started).milliseconds
             send(
                 BusFrame(
-                    .phaseSucceeded(PhaseCompletion(runID: job.runID, phase: job.phase, attempt: job.attempt, summary: output.summary)),
+                    .phaseSucceeded(
+                        PhaseCompletion(
+                            runID: job.runID, phase: job.phase, attempt: job.attempt, summary: output.summary,
+                            workerMilliseconds: elapsed)),
                     attachment: output.payload))
             logger.info("phase \(job.phase) finished for run \(job.runID): \(output.payload.count) bytes")
         } catch let error as PhaseError {

@@ -84,12 +84,16 @@ public struct PhaseCompletion: Codable, Hashable, Sendable {
     public var attempt: Int
     /// A short, human-readable JSON object (counts, headline figures) shown by `cadrectl runs show`.
     public var summary: JSONValue
+    /// Wall time of the phase inside the worker, from job received to result encoded; the
+    /// supervisor subtracts it from the round trip to measure messaging.
+    public var workerMilliseconds: Double
 
-    public init(runID: Int64, phase: String, attempt: Int, summary: JSONValue) {
+    public init(runID: Int64, phase: String, attempt: Int, summary: JSONValue, workerMilliseconds: Double = 0) {
         self.runID = runID
         self.phase = phase
         self.attempt = attempt
         self.summary = summary
+        self.workerMilliseconds = workerMilliseconds
     }
 }
 
