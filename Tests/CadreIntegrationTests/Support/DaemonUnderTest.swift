@@ -55,7 +55,7 @@ final class DaemonUnderTest {
             chmod(folder, 0o755)
         }
         if let yaml { try yaml.write(toFile: configuration + "/cadred.yaml", atomically: true, encoding: .utf8) }
-        FileManager.default.createFile(atPath: logFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
         let daemon = [
             Checkout.binary("cadred"), "--runtime-dir", runtime, "--state-dir", state, "--config-dir", configuration,
