@@ -147,13 +147,7 @@ actor ImportSessions {
             if !batch.isEmpty { try session.staging?.append(people: batch) }
         case .evidence(var reader):
             var batch: [StoredEvidence] = []
-            let collect: (ImportedEvidence) -> Void = { row in
-                batch.append(
-                    StoredEvidence(
-                        person: row.person, skill: row.skill, value: row.value, scale: row.scale, source: row.source,
-                        observedAt: row.observedAt, validUntil: row.validUntil, assessor: row.assessor,
-                        reference: row.reference))
-            }
+            let collect: (ImportedEvidence) -> Void = { batch.append($0) }
             if let bytes { try reader.feed(bytes, collect) } else { try reader.finish(collect) }
             session.reader = .evidence(reader)
             if !batch.isEmpty { try session.staging?.append(evidence: batch) }

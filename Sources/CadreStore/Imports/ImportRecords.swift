@@ -1,3 +1,5 @@
+import CadreEngine
+
 /// What an import carries. Each kind commits as one data version.
 public enum ImportKind: String, Sendable, Hashable, Codable, CaseIterable {
     case people, evidence
@@ -51,34 +53,5 @@ public struct StoredPerson: Sendable, Hashable, Codable {
     }
 }
 
-/// One piece of evidence of what a person can do, as the store keeps it.
-public struct StoredEvidence: Sendable, Hashable, Codable {
-    /// The person's external id.
-    public var person: String
-    public var skill: String
-    /// On `scale`, not yet mapped onto 0–5; must be finite.
-    public var value: Double
-    public var scale: String
-    /// The source kind's raw name (`assessment`, `manager`, …).
-    public var source: String
-    /// Epoch seconds.
-    public var observedAt: Int64
-    public var validUntil: Int64?
-    public var assessor: String?
-    public var reference: String?
-
-    public init(
-        person: String, skill: String, value: Double, scale: String, source: String,
-        observedAt: Int64, validUntil: Int64? = nil, assessor: String? = nil, reference: String? = nil
-    ) {
-        self.person = person
-        self.skill = skill
-        self.value = value
-        self.scale = scale
-        self.source = source
-        self.observedAt = observedAt
-        self.validUntil = validUntil
-        self.assessor = assessor
-        self.reference = reference
-    }
-}
+/// Evidence is stored exactly as the engine's importer reads it; one type serves both.
+public typealias StoredEvidence = ImportedEvidence
