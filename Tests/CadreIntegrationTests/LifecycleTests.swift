@@ -115,3 +115,36 @@ struct LifecycleTests {
         #expect(daemon.process.isRunning)
     }
 }
+
+/// The supervisor itself dies (as systemd's `Restart=on-failure` would then see it): the next
+/// start resumes the unfinished run from the last persisted phase.
+@Suite("Supervisor crash", .serialized)
+struct SupervisorCrashTests {
+    @Test("kill -9 of cadred mid-run: its workers exit, and the next start finishes the run without redoing persisted phases")
+    func resumeAfterSupervisorCrash() throws {
+        let first = try DaemonUnderTest(environment: ["CADRE_PHASE_DELAY_MS": "1500"])
+        try first.loadTaxonomy()
+        let events = try first.connect()
+        try events.send(VarlinkCall(method: Workforce.Method.subscribe.qualifiedName, more: true))
+        _ = try events.receive()
+        let run = try first.connect().call(.startRun, Workforce.StartRunParameters(asOf: "2026-06-30"), as: Workforce.RunReply.self).run
+        let workers = try first.status().workers
+        while let reply = try events.receive() {
+            let event = try reply.decodeParameters(as: Workforce.EventReply.self).event
+            if event.kind == "phase-started", event.phase == "assessment" { break }
+        }
+        kill(first.process.processIdentifier, SIGKILL)
+        _ = try first.waitForExit()
+        let deadline = ContinuousClock.now + .seconds(10)
+        while workers.contains(where: { kill(Int32($0.pid), 0) == 0 }), ContinuousClock.now < deadline { usleep(20_000) }
+        #expect(workers.allSatisfy { kill(Int32($0.pid), 0) == -1 }, "workers leave with their supervisor")
+
+        // A second daemon on the same folders, as systemd would restart it.
+        let second = try DaemonUnderTest(reusing: first)
+        let resumed = try waitForRun(run.id, on: second)
+        #expect(resumed.state == "succeeded")
+        #expect(resumed.phases.first { $0.phase == "taxonomy" }?.attempts == 1, "the persisted phase is not redone")
+        #expect(resumed.phases.first { $0.phase == "assessment" }?.attempts == 2)
+        #expect(second.log.contains("resuming run #\(run.id)"))
+    }
+}

@@ -31,4 +31,27 @@ import Testing
         #expect(try reader.taxonomy(version: 1) == sampleTaxonomy())
         #expect(try reader.run(id: run.id) == run)
     }
+
+    @Test func onePersonsEvidenceIsTheirRowsInScanOrder() throws {
+        let directory = try TemporaryDirectory()
+        let store = try makeStore(directory)
+        try importPeople(store, [person("a"), person("b")])
+        try importEvidence(store, [
+            evidence("b", "python", 3, at: 10), evidence("a", "python", 2, at: 30),
+            evidence("a", "python", 4, at: 20), evidence("a", "sql", 1, at: 5),
+        ])
+        let version = try store.dataVersion()
+        let reader = try StoreReader(databasePath: store.databasePath)
+        let vocabulary = try reader.vocabulary()
+        var seen: [String] = []
+        try reader.forEachEvidence(ofPerson: "a", atDataVersion: version) { row in
+            seen.append("\(vocabulary.persons[row.person] ?? "?") \(vocabulary.skills[row.skill] ?? "?") \(row.observedAt)")
+        }
+        #expect(seen == ["a python 20", "a python 30", "a sql 5"])
+        var none = 0
+        try reader.forEachEvidence(ofPerson: "nobody", atDataVersion: version) { _ in none += 1 }
+        #expect(none == 0)
+        try reader.forEachEvidence(ofPerson: "a", atDataVersion: version - 1) { _ in none += 1 }
+        #expect(none == 0, "pinned: rows of a later data version are not seen")
+    }
 }

@@ -43,7 +43,7 @@ struct AssessmentInputLoader {
         var evidence: [EvidenceRecord] = []
         var skipped = 0
         var rows = 0
-        try reader.forEachEvidence(atDataVersion: dataVersion) { row in
+        let visit: (EvidenceRowView) -> Void = { row in
             rows += 1
             let personKey = row.person
             guard personKey < personNames.count, let person = personNames[personKey] else {
@@ -61,6 +61,11 @@ struct AssessmentInputLoader {
                 EvidenceRecord(
                     person: person, skill: skill, value: row.value, scale: scale, source: source,
                     observedAt: row.observedAt, validUntil: row.validUntil))
+        }
+        if let personFilter {
+            try reader.forEachEvidence(ofPerson: personFilter, atDataVersion: dataVersion, visit)
+        } else {
+            try reader.forEachEvidence(atDataVersion: dataVersion, visit)
         }
         let input = try AssessmentInputBuilder.build(taxonomy: taxonomy, people: people, evidence: evidence, policy: policy)
         return Loaded(input: input, unplacedPeople: unplaced, skippedEvidence: skipped, evidenceRows: rows)

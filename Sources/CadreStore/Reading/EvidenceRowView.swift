@@ -17,6 +17,13 @@ public struct EvidenceRowView {
         FROM evidence WHERE data_version <= ? ORDER BY person, skill, observed_at, id
         """
 
+    /// One person's rows, in the same order: a range of the primary key, not a scan.
+    static let selectPersonSQL = """
+        SELECT person, skill, observed_at, id, data_version, value, scale, source, valid_until, assessor, reference
+        FROM evidence WHERE data_version <= ? AND person = (SELECT id FROM person_key WHERE name = ?)
+        ORDER BY person, skill, observed_at, id
+        """
+
     /// Key into `EvidenceVocabulary.persons`.
     public var person: Int { Int(sqlite3_column_int64(statement, Column.person.rawValue)) }
     /// Key into `EvidenceVocabulary.skills`.
@@ -50,8 +57,10 @@ public struct EvidenceRowView {
     }
 
     /// Steps `statement` (made from `selectSQL`) to the end, handing each row to `body`.
-    static func forEach(_ statement: Statement, dataVersion: Int64, _ body: (EvidenceRowView) throws -> Void) throws {
-        let cursor = try Row.fetchCursor(statement, arguments: [dataVersion])
+    static func forEach(
+        _ statement: Statement, arguments: StatementArguments, _ body: (EvidenceRowView) throws -> Void
+    ) throws {
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
         let view = EvidenceRowView(statement: statement.sqliteStatement)
         while try cursor.next() != nil {
             try body(view)

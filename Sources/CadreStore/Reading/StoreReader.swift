@@ -92,7 +92,17 @@ public final class StoreReader: Sendable {
     public func forEachEvidence(atDataVersion version: Int64, _ body: (EvidenceRowView) throws -> Void) throws {
         try read("reading evidence at data version \(version)") { db in
             let statement = try db.makeStatement(sql: EvidenceRowView.selectSQL)
-            try EvidenceRowView.forEach(statement, dataVersion: version, body)
+            try EvidenceRowView.forEach(statement, arguments: [version], body)
+        }
+    }
+
+    /// One person's evidence at `atDataVersion`, in the same order as `forEachEvidence`.
+    public func forEachEvidence(
+        ofPerson externalID: String, atDataVersion version: Int64, _ body: (EvidenceRowView) throws -> Void
+    ) throws {
+        try read("reading evidence of \(externalID) at data version \(version)") { db in
+            let statement = try db.makeStatement(sql: EvidenceRowView.selectPersonSQL)
+            try EvidenceRowView.forEach(statement, arguments: [version, externalID], body)
         }
     }
 

@@ -38,13 +38,26 @@ final class DaemonUnderTest {
     ///   - configuration: `cadred.yaml` contents, if any.
     ///   - launcher: a command the daemon runs under (`systemd-socket-activate …`, `with-journald …`).
     ///   - controlSocket: where clients connect; defaults to the path cadred binds itself.
+    /// Another daemon on the folders (and so the store) of `previous`, which must have exited.
+    convenience init(reusing previous: DaemonUnderTest) throws {
+        previous.keepFolders = true
+        try self.init(root: previous.root)
+    }
+
+    /// Set on a daemon whose folders a successor reuses; the successor removes them.
+    private var keepFolders = false
+
     init(
         configuration yaml: String? = nil, environment: [String: String] = [:], launcher: [String] = [],
-        arguments: [String] = [], controlSocket: String? = nil, waitForSocket: Bool = true
+        arguments: [String] = [], controlSocket: String? = nil, waitForSocket: Bool = true, root existing: String? = nil
     ) throws {
-        var template = Array("/tmp/cadre-it-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw TestFailure("mkdtemp failed") }
-        root = String(cString: made)
+        if let existing {
+            root = existing
+        } else {
+            var template = Array("/tmp/cadre-it-XXXXXX".utf8CString)
+            guard let made = mkdtemp(&template) else { throw TestFailure("mkdtemp failed") }
+            root = String(cString: made)
+        }
         chmod(root, 0o755)
         runtime = root + "/run"
         state = root + "/state"
@@ -55,8 +68,11 @@ final class DaemonUnderTest {
             chmod(folder, 0o755)
         }
         if let yaml { try yaml.write(toFile: configuration + "/cadred.yaml", atomically: true, encoding: .utf8) }
-        _ = FileManager.default.createFile(atPath: logFile, contents: nil)
+        if !FileManager.default.fileExists(atPath: logFile) {
+            _ = FileManager.default.createFile(atPath: logFile, contents: nil)
+        }
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
+        try log.seekToEnd()
         let daemon = [
             Checkout.binary("cadred"), "--runtime-dir", runtime, "--state-dir", state, "--config-dir", configuration,
             "--log-target", "stderr",
@@ -81,7 +97,7 @@ final class DaemonUnderTest {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
-        if ProcessInfo.processInfo.environment["CADRE_KEEP_TEST_DIRS"] == nil {
+        if !keepFolders, ProcessInfo.processInfo.environment["CADRE_KEEP_TEST_DIRS"] == nil {
             try? FileManager.default.removeItem(atPath: root)
         }
     }
