@@ -1,8 +1,8 @@
 #if canImport(Glibc)
-import CadreWire
 import Glibc
 #endif
 import ArgumentParser
+import CadreWire
 
 /// The operator's client for `cadred`: every command is one or two varlink calls on the control
 /// socket, except `taxonomy validate`, which checks files locally and needs no daemon.
@@ -10,7 +10,7 @@ import ArgumentParser
 struct Cadrectl: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cadrectl",
-        abstract: "Control cadred: run the workforce-development pipeline, follow it, and manage the taxonomy.",
+        abstract: "Control cadred: load the taxonomy and the workforce's people and evidence, run the pipeline, read the gaps.",
         discussion: """
             cadrectl talks varlink to cadred over its control socket: --socket PATH, else $CADRE_SOCKET, \
             else /run/cadre/io.cadre.Workforce. Reading needs the readers group, changing things the \
@@ -18,7 +18,11 @@ struct Cadrectl: ParsableCommand {
 
             \(ExitStatus.summary)
             """,
-        subcommands: [Status.self, Ping.self, Watch.self, Run.self, Runs.self, TaxonomyCommand.self])
+        version: CadreVersion.current,
+        subcommands: [
+            Status.self, Ping.self, Watch.self, Run.self, Runs.self, Gaps.self, ImportCommand.self,
+            TaxonomyCommand.self,
+        ])
 
     /// Parses, runs, and turns every failure into its message and exit code. Argument errors exit
     /// with 2 (ArgumentParser's own default is 64); client and daemon errors with the codes above.

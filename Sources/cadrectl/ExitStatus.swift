@@ -10,14 +10,17 @@ enum ExitStatus {
     static let unreachable: Int32 = 69
     /// EX_NOPERM: the socket or the method needs a group this user is not in.
     static let permission: Int32 = 77
+    /// 128 + SIGINT, as a shell reports a command Ctrl-C ended.
+    static let interrupted: Int32 = 130
 
     static let summary = """
         Exit codes:
           0   success
-          1   failed: the run failed, invalid input, run or role not found
+          1   failed: run failed, invalid input, not found, no assessment yet
           2   usage: bad arguments, or a parameter the daemon rejected
           69  cadred not reachable (systemctl start cadred.socket)
           77  permission denied: join the group the message names
+          130 interrupted (Ctrl-C)
         """
 }
 

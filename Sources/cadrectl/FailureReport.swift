@@ -38,7 +38,14 @@ enum FailureReport {
         switch error.name {
         case Name.permissionDenied:
             guard let denied = error.decodeParameters(as: Workforce.PermissionDeniedError.self) else { break }
-            let group = denied.required.components(separatedBy: " or ").first ?? denied.required
+            // Not every refusal is about a group: a reader asking for one person of a small team.
+            let groups = denied.required.components(separatedBy: " or ")
+            guard !groups.contains(where: { $0.contains(" ") }) else {
+                return CommandFailure(
+                    ExitStatus.permission,
+                    "permission denied: \(denied.method) needs \(denied.required) (you are uid \(denied.uid))")
+            }
+            let group = groups.first ?? denied.required
             return CommandFailure(
                 ExitStatus.permission,
                 "permission denied: \(denied.method) needs group \(denied.required) (you are uid \(denied.uid))",
@@ -46,6 +53,27 @@ enum FailureReport {
         case Name.invalidTaxonomy:
             guard let invalid = error.decodeParameters(as: Workforce.InvalidInputError.self) else { break }
             return invalidInput(invalid.inputErrors)
+        case Name.invalidImport:
+            guard let invalid = error.decodeParameters(as: Workforce.InvalidInputError.self) else { break }
+            return invalidInput(invalid.inputErrors, nothingStored: true)
+        case Name.importNotFound:
+            let id = error.decodeParameters(as: Workforce.ImportID.self)?.importId ?? "?"
+            return CommandFailure(
+                ExitStatus.failed, "cadred no longer knows import \(id): nothing of it was stored",
+                "it was idle too long or cadred restarted; run the import again")
+        case Name.noAssessment:
+            let hint = error.decodeParameters(as: Workforce.HintError.self)?.hint
+            return CommandFailure(ExitStatus.failed, lines: ["no assessment to show"] + (hint.map { [$0] } ?? []))
+        case Name.teamNotFound:
+            let id = error.decodeParameters(as: Workforce.IDError.self)?.id ?? "?"
+            return CommandFailure(
+                ExitStatus.failed, "no team `\(id)` in the run's roster (team names are matched exactly)",
+                "list the teams with `cadrectl gaps --all`")
+        case Name.personNotFound:
+            let id = error.decodeParameters(as: Workforce.IDError.self)?.id ?? "?"
+            return CommandFailure(
+                ExitStatus.failed, "no person `\(id)` in the run's roster",
+                "a run sees the people imported before it started: `cadrectl import people FILE`, then `cadrectl run --wait`")
         case Name.noTaxonomy:
             let hint = error.decodeParameters(as: Workforce.HintError.self)?.hint
             return CommandFailure(ExitStatus.failed, lines: ["no taxonomy is loaded"] + (hint.map { [$0] } ?? []))
@@ -95,9 +123,11 @@ enum FailureReport {
         return CommandFailure(ExitStatus.failed, "cadred answered with an error: \(error.description)")
     }
 
-    /// Every error on its own line, as a compiler prints them, then a count.
-    static func invalidInput(_ errors: [InputError]) -> CommandFailure {
-        let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
+    /// Every error on its own line, as a compiler prints them, then a count (and, for an import,
+    /// that the file was rejected whole).
+    static func invalidInput(_ errors: [InputError], nothingStored: Bool = false) -> CommandFailure {
+        var count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
+        if nothingStored { count += "; the file was rejected and nothing was stored" }
         return CommandFailure(ExitStatus.failed, lines: errors.map(\.description) + [count], verbatim: true)
     }
 

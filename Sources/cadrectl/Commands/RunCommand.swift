@@ -6,10 +6,13 @@ extension Cadrectl {
         static let configuration = CommandConfiguration(
             abstract: "Start a run of the pipeline; with --wait, follow it to the end.",
             discussion: """
-                With --wait, cadrectl subscribes to events before starting the run, follows that run \
-                (a progress bar on a terminal, quiet otherwise) and exits 0 when it succeeded, 1 when \
-                it failed. If cadred drops the subscription it polls the run every 250 ms instead.
-                """)
+                With --wait, cadrectl subscribes to events and waits for cadred to confirm the \
+                subscription before starting the run, so it sees every event of that run; it follows \
+                the run (a progress bar on a terminal, quiet otherwise) and exits 0 when it succeeded, \
+                1 when it failed. If cadred drops the subscription it polls the run every 250 ms \
+                instead. `assess` is another name for this command (the nightly timer's).
+                """,
+            aliases: ["assess"])
 
         @Flag(help: "Wait for the run to finish; exit 1 if it failed.")
         var wait = false
@@ -32,18 +35,32 @@ extension Cadrectl {
             if let trigger, trigger.isEmpty { throw ValidationError("--trigger needs a name") }
         }
 
+        /// A subscription that cadred has confirmed with its `subscribed` event. Nil when no
+        /// confirmation comes within 10 s (a daemon that predates it): the run is then followed by
+        /// polling its record.
+        static func subscribe(_ socketPath: String) throws -> VarlinkConnection? {
+            let subscription = try VarlinkConnection(socketPath: socketPath)
+            try subscription.send(Workforce.Method.subscribe.qualifiedName, Workforce.Empty(), more: true)
+            let deadline = ContinuousClock.now + .seconds(10)
+            while ContinuousClock.now < deadline {
+                let (seconds, attoseconds) = (deadline - ContinuousClock.now).components
+                let left = Int32(max(1, seconds * 1000 + attoseconds / 1_000_000_000_000_000))
+                guard let reply = try subscription.receive(Workforce.EventReply.self, timeoutMilliseconds: left) else {
+                    return nil
+                }
+                if try reply.get().event.kind == "subscribed" { return subscription }
+            }
+            return nil
+        }
+
         func run() throws {
             let link = DaemonLink(connection)
             try link.connect()
             let terminal = Terminal.standardOutput()
             let style = Style(enabled: terminal.colours)
-            // Subscribing first means no event of the new run can be missed between start and follow.
-            var events: VarlinkConnection?
-            if wait {
-                let subscription = try VarlinkConnection(socketPath: link.socketPath)
-                try subscription.send(Workforce.Method.subscribe.qualifiedName, Workforce.Empty(), more: true)
-                events = subscription
-            }
+            // Once cadred has confirmed the subscription, every later event reaches it: the run is
+            // started only then, so none of its events can be missed.
+            let events = wait ? try Self.subscribe(link.socketPath) : nil
             let parameters = Workforce.StartRunParameters(asOf: asOf, trigger: trigger)
             let reply = try link.call(.startRun, parameters, as: JSONValue.self)
             let run = try link.decode(reply["run"] ?? .null, as: Workforce.Run.self)

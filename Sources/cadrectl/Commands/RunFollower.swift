@@ -3,10 +3,10 @@ import Glibc
 #endif
 import CadreWire
 
-/// Follows one run to its end. Events drive it while the subscription lasts; the run's own record
-/// (GetRun) decides when it is over, since the store is written before each event is published.
-/// After a second of silence it checks the record too, which covers a subscription that began
-/// just after the run's last event, and a run that outlives a subscription cadred dropped.
+/// Follows one run to its end. Events drive it while the subscription lasts — it was confirmed
+/// before the run started, so none of the run's events is missed; the run's own record (GetRun)
+/// decides when it is over, since the store is written before each event is published. A
+/// subscription cadred drops (too slow) or that breaks turns into polling the record.
 struct RunFollower {
     let link: DaemonLink
     var events: VarlinkConnection?
@@ -36,13 +36,13 @@ struct RunFollower {
         }
     }
 
-    /// Reads events until the run ends or a second passes without one; switches to polling when
-    /// the subscription is dropped or breaks.
+    /// Reads the next event; the run's end is checked on its record. Switches to polling when the
+    /// subscription is dropped or breaks.
     private mutating func followEvents(_ subscription: VarlinkConnection) throws -> (Workforce.Run, JSONValue)? {
         let event: Workforce.Event
         do {
-            guard let reply = try subscription.receive(Workforce.EventReply.self, timeoutMilliseconds: 1000) else {
-                return try check()
+            guard let reply = try subscription.receive(Workforce.EventReply.self, timeoutMilliseconds: -1) else {
+                return nil
             }
             event = try reply.get().event
         } catch let error as VarlinkRemoteError where error.name == Workforce.ErrorName.subscriberTooSlow {

@@ -12,6 +12,8 @@ enum EventText {
         let pid = event.pid.map { " (pid \($0))" } ?? ""
         let message = event.message.map { ": \($0)" } ?? ""
         switch event.kind {
+        case "subscribed":
+            return style.dim("watching cadred's events (from event \(event.seq + 1) on)")
         case "worker-started":
             return "worker \(phase) started\(pid)"
         case "worker-exited":

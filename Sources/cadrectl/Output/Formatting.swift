@@ -57,6 +57,25 @@ enum Formatting {
         count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
     }
 
+    /// A share of 0–1 as `62.4%`: readiness, and the part of a group meeting its level.
+    static func percent(_ share: Double) -> String {
+        String(format: "%.1f%%", share * 100)
+    }
+
+    /// A figure on the 0–5 scale or a weight, to two decimals: `2.41`.
+    static func decimal(_ value: Double, places: Int = 2) -> String {
+        String(format: "%.\(places)f", value)
+    }
+
+    /// `812 B`, `240.3 KiB`, `1.4 MiB`, `2.0 GiB`.
+    static func bytes(_ count: Int) -> String {
+        let value = Double(max(0, count))
+        if value < 1024 { return "\(count) B" }
+        if value < 1024 * 1024 { return String(format: "%.1f KiB", value / 1024) }
+        if value < 1024 * 1024 * 1024 { return String(format: "%.1f MiB", value / (1024 * 1024)) }
+        return String(format: "%.1f GiB", value / (1024 * 1024 * 1024))
+    }
+
     private static let fractionalISO8601 = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
     private static let localStyle = Date.VerbatimFormatStyle(
         format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits)",

@@ -25,18 +25,25 @@ struct ProgressLine {
         self.style = style
     }
 
+    /// A phase's progress: `assessment [=====>   ] 45%  450/1000`.
     mutating func show(phase: String, done: Int, total: Int?, note: String?) {
-        var text = "  \(phase) "
-        if let total, total > 0 {
+        var detail = total.map { $0 > 0 ? "\(done)/\($0)" : "\(done) done" } ?? "\(done) done"
+        if let note, !note.isEmpty { detail += "  \(note)" }
+        show(label: phase, fraction: total.flatMap { $0 > 0 ? Double(done) / Double($0) : nil }, detail: detail)
+    }
+
+    /// Any progress: the label, a bar with its percentage when the fraction is known, then the detail.
+    mutating func show(label: String, fraction: Double?, detail: String) {
+        var text = "  \(label) "
+        if let fraction {
             let width = 30
-            let filled = min(width, max(0, done * width / total))
+            let clamped = min(1, max(0, fraction))
+            let filled = min(width, Int(clamped * Double(width)))
             text += "[" + String(repeating: "=", count: filled)
             text += filled < width ? ">" + String(repeating: " ", count: width - filled - 1) : ""
-            text += "] \(EventText.percent(done, total))%  \(done)/\(total)"
-        } else {
-            text += "\(done) done"
+            text += "] \(Int(clamped * 100))%  "
         }
-        if let note, !note.isEmpty { text += "  \(note)" }
+        text += detail
         Console.out("\r" + String(text.prefix(max(10, terminal.columns - 1))) + "\u{1B}[K")
         showing = true
     }

@@ -1,0 +1,72 @@
+import ArgumentParser
+import CadreWire
+
+extension Cadrectl {
+    struct ImportCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Import people or evidence files: all rows or none.",
+            discussion: """
+                The file is CSV, a JSON array or JSON Lines (docs/IMPORT.md); - reads standard input. \
+                cadrectl streams it to cadred in pieces, which checks every row as it arrives and \
+                stores the whole file in one transaction, or nothing of it. Every problem is printed \
+                to standard error as file:line:column: [code] field: message (hint), and the exit \
+                code is 1. Ctrl-C drops the import.
+                """,
+            subcommands: [People.self, Evidence.self])
+    }
+}
+
+/// What `import people` and `import evidence` share.
+struct ImportFlags: ParsableArguments {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, json, detect
+    }
+
+    @Argument(help: ArgumentHelp("The file to import; - reads standard input.", valueName: "file"))
+    var file: String
+
+    @Flag(help: "Check every row and report, but store nothing.")
+    var dryRun = false
+
+    @Option(help: ArgumentHelp(
+        "csv, json (an array or JSON Lines) or detect: JSON when the text starts with [ or {.", valueName: "format"))
+    var format: Format = .detect
+
+    @Flag(help: "Skip columns (JSON keys) the format does not define, instead of rejecting the file.")
+    var ignoreUnknownColumns = false
+
+    func validate() throws {
+        if file.isEmpty { throw ValidationError("name a file to import, or - for standard input") }
+    }
+}
+
+extension Cadrectl.ImportCommand {
+    struct People: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import people (external_id, name, team, manager, role, level, hire_date, location).",
+            discussion: "Roles and levels are checked against the latest taxonomy; managers may come later in the file.")
+
+        @OptionGroup var flags: ImportFlags
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try ImportUpload(kind: "people", flags: flags, socketPath: connection.socketPath, json: output.json).run()
+        }
+    }
+
+    struct Evidence: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import evidence (person, skill, value, scale, source, observed_at, assessor, reference, valid_until).",
+            discussion: "Each person must be imported already; skills are checked against the latest taxonomy.")
+
+        @OptionGroup var flags: ImportFlags
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try ImportUpload(kind: "evidence", flags: flags, socketPath: connection.socketPath, json: output.json).run()
+        }
+    }
+}
