@@ -26,9 +26,9 @@ build: deps
 
 ## test: every test — engine, wire, store, systemd, integration against the real binaries — and the units.
 test: deps
+	@scripts/units-check
 	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
 	$(SWIFT) test --skip-build $(SWIFT_FLAGS)
-	@scripts/units-check
 
 ## demo: start cadred on local folders, load the default taxonomy and sample organisation, run, watch, stop.
 demo: build

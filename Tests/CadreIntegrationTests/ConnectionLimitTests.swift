@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CadreWire
+import Foundation
+import Testing
+
+/// The control socket's limits: per-user connections, idle connections, slow subscribers.
+@Suite("Control socket limits", .serialized)
+struct ConnectionLimitTests {
+    @Test("one user may hold maximumConnectionsPerUser connections; the next is refused with TooManyConnections")
+    func connectionsPerUser() throws {
+        let daemon = try DaemonUnderTest(configuration: "maximumConnectionsPerUser: 3\n")
+        // The readiness probe's connection is closed by now; wait until the daemon has seen that.
+        usleep(100_000)
+        let held = try (0..<3).map { _ in try daemon.connect() }
+        for connection in held {
+            #expect(try connection.call(.ping, Workforce.PingParameters(), as: Workforce.PingResult.self).message == "pong")
+        }
+        let refused = try daemon.connect()
+        let reply = try #require(try refused.receive())
+        #expect(reply.error == "io.cadre.Workforce.TooManyConnections")
+        #expect(reply.parameters?["limit"]?.intValue == 3)
+        #expect(try refused.receive() == nil, "and closed")
+        _ = held.count
+        let freed = held.first
+        withExtendedLifetime(freed) {}
+    }
+
+    @Test("an idle connection is closed after idleTimeoutSeconds; a subscriber is not")
+    func idleTimeout() throws {
+        let daemon = try DaemonUnderTest(configuration: "idleTimeoutSeconds: 1\n")
+        let idle = try daemon.connect()
+        #expect(try idle.call(.ping, Workforce.PingParameters(), as: Workforce.PingResult.self).message == "pong")
+        let subscriber = try daemon.connect()
+        try subscriber.send(VarlinkCall(method: Workforce.Method.subscribe.qualifiedName, more: true))
+        #expect(try subscriber.receive()?.parameters?["event"]?["kind"]?.stringValue == "subscribed")
+        sleep(2)
+        #expect(try idle.receive() == nil, "closed by the daemon")
+        try daemon.loadTaxonomy()
+        #expect(try subscriber.receive()?.parameters?["event"]?["kind"]?.stringValue == "taxonomy-loaded")
+    }
+
+    @Test("a subscriber that stops reading gets SubscriberTooSlow and is dropped; runs and other subscribers carry on")
+    func slowSubscriber() throws {
+        let daemon = try DaemonUnderTest(configuration: "subscriberQueueLimit: 64\n")
+        try daemon.loadTaxonomy()
+        let slow = try daemon.connect()
+        try slow.send(VarlinkCall(method: Workforce.Method.subscribe.qualifiedName, more: true))
+        let steady = try daemon.connect()
+        try steady.send(VarlinkCall(method: Workforce.Method.subscribe.qualifiedName, more: true))
+
+        // Runs are started from another thread while this one keeps reading the steady subscriber.
+        let total = 120
+        let socket = daemon.socketPath
+        let started = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            if let starter = try? RawVarlinkConnection(path: socket) {
+                for _ in 0..<total {
+                    _ = try? starter.call(Workforce.Method.startRun.qualifiedName, ["asOf": "2026-06-30"])
+                }
+            }
+            started.signal()
+        }
+        var finished = 0
+        while finished < total, let reply = try steady.receive() {
+            let event = try reply.decodeParameters(as: Workforce.EventReply.self).event
+            if event.kind == "run-finished" { finished += 1 }
+        }
+        started.wait()
+        #expect(finished == total, "the steady subscriber saw every run finish")
+
+        var last: VarlinkReply?
+        var count = 0
+        while let reply = try slow.receive() {
+            last = reply
+            count += 1
+        }
+        #expect(last?.error == "io.cadre.Workforce.SubscriberTooSlow")
+        #expect(last?.parameters?["limit"]?.intValue == 64)
+        #expect(count < total * 10, "dropped long before the end")
+        #expect(daemon.process.isRunning)
+    }
+
+    @Test("the NICE Framework imports through the daemon as 41 roles")
+    func niceThroughTheDaemon() throws {
+        let path = Checkout.root.deletingLastPathComponent().appendingPathComponent("shared/data/nice/cprt_SP_800_181_2_1_0.json").path
+        if !FileManager.default.fileExists(atPath: path), ProcessInfo.processInfo.environment["CI"] != nil {
+            Issue.record("reference data missing in CI: \(path)")
+        }
+        try #require(FileManager.default.fileExists(atPath: path), "NICE reference data not found at \(path)")
+        let daemon = try DaemonUnderTest()
+        let contents = try String(contentsOfFile: path, encoding: .utf8)
+        let version = try daemon.connect().call(
+            .importNICE, Workforce.ImportNICEParameters(file: .init(name: "cprt_SP_800_181_2_1_0.json", contents: contents)),
+            as: Workforce.TaxonomyReply.self
+        ).taxonomy
+        #expect(version.roles == 41 && version.roleLevels == 41)
+        #expect(version.source == "nice:cprt_SP_800_181_2_1_0.json")
+        let roles = try daemon.connect().call(.listRoles, Workforce.VersionParameters(), as: Workforce.RolesReply.self)
+        #expect(roles.roles.count == 41)
+    }
+}
