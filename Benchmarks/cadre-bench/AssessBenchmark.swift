@@ -96,6 +96,9 @@ enum AssessBenchmark: Benchmark {
         else { return BenchExit.failure }
         print(String(format: "numpy         %9.1f ms  (best of %d)", numpyMs, numpyRuns))
         print(String(format: "ratio         %9.3f    (cadre / numpy; %.1f× faster)", best / numpyMs, numpyMs / best))
+        BenchSummary.line(
+            benchmark: name, figure: "gap map, \(people) people", cadre: formatDuration(milliseconds: best),
+            baseline: formatDuration(milliseconds: numpyMs) + " (numpy)", ratio: best / numpyMs)
 
         let result = try AssessBenchmarkData.readResult(from: resultURL)
         let agreement = AssessAgreement(map: map, numpy: result, tolerance: tolerance)

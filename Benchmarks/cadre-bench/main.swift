@@ -9,6 +9,9 @@ import Darwin
 #endif
 
 let benchmarks: [any Benchmark.Type] = [
+    PingBenchmark.self,
+    ImportBenchmark.self,
+    RunBenchmark.self,
     AssessBenchmark.self,
 ]
 
