@@ -99,7 +99,7 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "CadreStoreTests", dependencies: ["CadreStore"]),
+        .testTarget(name: "CadreStoreTests", dependencies: ["CadreStore", "CadreEngine"]),
         // Drives the real binaries over real sockets; Peers/ holds outside clients (python varlink).
         .testTarget(
             name: "CadreIntegrationTests",

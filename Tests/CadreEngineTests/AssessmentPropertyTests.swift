@@ -104,19 +104,45 @@ struct AssessmentPropertyTests {
     }
 }
 
-/// Steele, Lea and Flood's SplitMix64: tiny, fast and the same on every platform.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
+@Suite("Assessment input from indexed evidence")
+struct IndexedEvidenceTests {
+    @Test("gives the same input as the record builder, whatever the row order", arguments: [UInt64(3), 17, 2026])
+    func sameAsRecords(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let taxonomy = try CompiledTaxonomy(
+            skillIDs: ["a", "b", "c", "d"], roleLevels: [RoleLevelRef(role: "r", rung: 1), RoleLevelRef(role: "r", rung: 2)],
+            requirementOffsets: [0, 2, 4], requirementSkill: [0, 1, 1, 3], requirementLevel: [2, 3, 4, 1],
+            requirementImportance: [1, 5, 3, 2])
+        let ids = (0..<40).map { "p\(String(format: "%03d", ($0 * 37) % 101))" }
+        let roster = ids.map {
+            PersonRecord(id: $0, roleLevel: RoleLevelRef(role: "r", rung: 1 + random.below(2)), team: random.chance(0.2) ? nil : "t\(random.below(5))")
+        }
+        let kinds = SourceKind.allCases
+        var records: [EvidenceRecord] = []
+        for _ in 0..<600 {
+            let observed = Int64(random.below(1000)) * 86_400
+            records.append(EvidenceRecord(
+                person: ids[random.below(ids.count)], skill: ["a", "b", "c", "d"][random.below(4)], value: Double(random.below(6)),
+                scale: "level", source: kinds[random.below(kinds.count)].rawValue, observedAt: observed,
+                validUntil: random.chance(0.3) ? observed + 86_400 * 90 : nil))
+        }
+        let expected = try AssessmentInputBuilder.build(taxonomy: taxonomy, people: roster, evidence: records)
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        let numbering = Dictionary(uniqueKeysWithValues: ids.sorted().enumerated().map { ($1, Int32($0)) })
+        var indexed = IndexedEvidence()
+        for record in records.shuffled(using: &random) {
+            indexed.append(
+                person: numbering[record.person] ?? -1, skill: Int32(taxonomy.skillIndex(record.skill) ?? -1),
+                observedAt: record.observedAt, kind: SourceKind(rawValue: record.source)?.code ?? 0,
+                level: Scale.builtIn[0].level(record.value), validUntil: record.validUntil ?? AssessmentInput.neverExpires)
+        }
+        let actual = try AssessmentInputBuilder.build(taxonomy: taxonomy, roster: roster.shuffled(using: &random), evidence: indexed)
+        #expect(actual.personIDs == expected.personIDs && actual.teamIDs == expected.teamIDs)
+        #expect(actual.personRoleLevel == expected.personRoleLevel && actual.personTeam == expected.personTeam)
+        #expect(actual.evidencePerson == expected.evidencePerson && actual.evidenceSkill == expected.evidenceSkill)
+        #expect(actual.evidenceObservedAt == expected.evidenceObservedAt && actual.evidenceKind == expected.evidenceKind)
+        #expect(actual.evidenceLevel == expected.evidenceLevel && actual.evidenceValidUntil == expected.evidenceValidUntil)
+        let asOf: Int64 = 900 * 86_400
+        #expect(try GapMap(assessing: actual, asOf: asOf).encoded() == (try GapMap(assessing: expected, asOf: asOf).encoded()))
     }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 }

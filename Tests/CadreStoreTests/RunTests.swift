@@ -1,3 +1,4 @@
+import CadreEngine
 import Foundation
 import Testing
 @testable import CadreStore
@@ -131,18 +132,5 @@ import Testing
         #expect(unfinished[0].phases.map(\.phase) == ["taxonomy"])
         #expect(try store.runs(limit: 2).map(\.id) == [ids[4], ids[3]])
         #expect(try store.runs(limit: 10).map(\.id) == ids.reversed())
-    }
-}
-
-/// A small deterministic generator (Vigna's SplitMix64), so test payloads are reproducible.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

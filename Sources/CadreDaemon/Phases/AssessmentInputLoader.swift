@@ -2,14 +2,16 @@ import CadreEngine
 import CadreStore
 
 /// Reads a run's people and evidence from the store, pinned to its data version, into the engine's
-/// flat input. Rows the run's taxonomy or policy can't place (a role level, skill or scale that no
-/// longer exists) are left out and counted, so a taxonomy edit never makes a whole run fail.
+/// flat input. The store's interned keys are mapped to person and skill numbers once, so the scan
+/// over millions of rows builds no string. Rows the run's taxonomy or policy can't place (a role
+/// level, skill, scale or source kind that no longer exists) are left out and counted, so a
+/// taxonomy edit never makes a whole run fail.
 struct AssessmentInputLoader {
     struct Loaded {
         var input: AssessmentInput
         /// People whose role level is not in this taxonomy.
         var unplacedPeople: Int
-        /// Evidence rows for skills outside the taxonomy, unknown scales or unknown people.
+        /// Evidence rows for skills outside the taxonomy, unknown scales, kinds or people.
         var skippedEvidence: Int
         var evidenceRows: Int
     }
@@ -19,55 +21,57 @@ struct AssessmentInputLoader {
     let policy: AssessmentPolicy
 
     func load(dataVersion: Int64, personFilter: String? = nil) throws -> Loaded {
-        let stored = try reader.people(atDataVersion: dataVersion)
-        var people: [PersonRecord] = []
-        people.reserveCapacity(stored.count)
+        var roster: [PersonRecord] = []
         var unplaced = 0
-        for person in stored where personFilter == nil || person.externalID == personFilter {
+        for person in try reader.people(atDataVersion: dataVersion) where personFilter == nil || person.externalID == personFilter {
             let level = RoleLevelRef(role: person.role, rung: person.rung)
             guard taxonomy.roleLevelIndex(level) != nil else {
                 unplaced += 1
                 continue
             }
-            people.append(PersonRecord(id: person.externalID, roleLevel: level, team: person.team))
+            roster.append(PersonRecord(id: person.externalID, roleLevel: level, team: person.team))
         }
-        let placed = Set(people.map(\.id))
+        // People are numbered by ascending id, as the engine's builder numbers them.
+        let numbers = Dictionary(uniqueKeysWithValues: roster.map(\.id).sorted().enumerated().map { ($1, Int32($0)) })
 
-        // Vocabulary keys resolved once, so the scan does no string work per row.
         let vocabulary = try reader.vocabulary()
-        let personNames = vocabulary.persons.names.map { name in name.flatMap { placed.contains($0) ? $0 : nil } }
-        let skillNames = vocabulary.skills.names.map { name in name.flatMap { taxonomy.skillIndex($0) != nil ? $0 : nil } }
-        let scaleNames = vocabulary.scales.names.map { name in name.flatMap { policy.scale(named: $0) != nil ? $0 : nil } }
-        let sourceNames = vocabulary.sources.names.map { name in name.flatMap { SourceKind(rawValue: $0) != nil ? $0 : nil } }
+        let personByKey = vocabulary.persons.names.map { name in name.flatMap { numbers[$0] } ?? -1 }
+        let skillByKey = vocabulary.skills.names.map { name in name.flatMap(taxonomy.skillIndex).map(Int32.init) ?? -1 }
+        let scaleByKey = vocabulary.scales.names.map { name in name.flatMap(policy.scale(named:)) }
+        let kindByKey = vocabulary.sources.names.map { name in name.flatMap(SourceKind.init(rawValue:))?.code }
 
-        var evidence: [EvidenceRecord] = []
+        var evidence = IndexedEvidence()
         var skipped = 0
         var rows = 0
         let visit: (EvidenceRowView) -> Void = { row in
             rows += 1
-            let personKey = row.person
-            guard personKey < personNames.count, let person = personNames[personKey] else {
-                if personFilter == nil { skipped += 1 }
+            let personKey = row.person, skillKey = row.skill, scaleKey = row.scale, sourceKey = row.source
+            guard personKey < personByKey.count, personByKey[personKey] >= 0 else {
+                skipped += 1
                 return
             }
-            guard row.skill < skillNames.count, let skill = skillNames[row.skill],
-                row.scale < scaleNames.count, let scale = scaleNames[row.scale],
-                row.source < sourceNames.count, let source = sourceNames[row.source]
+            guard skillKey < skillByKey.count, skillByKey[skillKey] >= 0,
+                scaleKey < scaleByKey.count, let scale = scaleByKey[scaleKey],
+                sourceKey < kindByKey.count, let kind = kindByKey[sourceKey]
             else {
                 skipped += 1
                 return
             }
+            let value = row.value
+            guard value.isFinite else {
+                skipped += 1
+                return
+            }
             evidence.append(
-                EvidenceRecord(
-                    person: person, skill: skill, value: row.value, scale: scale, source: source,
-                    observedAt: row.observedAt, validUntil: row.validUntil))
+                person: personByKey[personKey], skill: skillByKey[skillKey], observedAt: row.observedAt, kind: kind,
+                level: scale.level(value), validUntil: row.validUntil ?? AssessmentInput.neverExpires)
         }
         if let personFilter {
             try reader.forEachEvidence(ofPerson: personFilter, atDataVersion: dataVersion, visit)
         } else {
             try reader.forEachEvidence(atDataVersion: dataVersion, visit)
         }
-        let input = try AssessmentInputBuilder.build(taxonomy: taxonomy, people: people, evidence: evidence, policy: policy)
+        let input = try AssessmentInputBuilder.build(taxonomy: taxonomy, roster: roster, evidence: evidence)
         return Loaded(input: input, unplacedPeople: unplaced, skippedEvidence: skipped, evidenceRows: rows)
     }
 }
