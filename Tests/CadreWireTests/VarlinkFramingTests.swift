@@ -60,6 +60,17 @@ struct VarlinkFramingTests {
         #expect(error.parameters?["id"]?.intValue == 4)
     }
 
+    @Test("a call read from the wire decodes its typed parameters from its own bytes")
+    func typedFromWire() throws {
+        let call = try VarlinkCodec.decodeCall(Array(#"{"more":true,"method":"io.cadre.Workforce.Ping","parameters":{"message":"hi","extra":[1,{"x":null}]}}"#.utf8))
+        #expect(call.method == "io.cadre.Workforce.Ping" && call.wantsMore && !call.isOneway)
+        #expect(try call.decodeParameters(as: Workforce.PingParameters.self).message == "hi")
+        #expect(throws: (any Error).self) { try call.decodeParameters(as: Workforce.GetRunParameters.self) }
+        let built = VarlinkCall(method: "a.B", parameters: ["id": 7])
+        let again = try VarlinkCodec.decodeCall(try VarlinkCodec.encode(built).dropLast())
+        #expect(try again.decodeParameters(as: Workforce.GetRunParameters.self).id == 7)
+    }
+
     @Test("calls without parameters decode all-optional parameter types")
     func emptyParameters() throws {
         let call = try VarlinkCodec.decodeCall(Array(#"{"method":"io.cadre.Workforce.ListRuns"}"#.utf8))

@@ -2,12 +2,19 @@ import NIOCore
 
 /// A varlink method call (https://varlink.org/Method-Call): `{"method": "iface.Name", "parameters": {…},
 /// "more": true, "oneway": true}`, NUL-terminated on the wire.
+///
+/// A call read from the wire keeps its bytes and decodes only the header at first; the method's
+/// typed parameters are decoded straight from those bytes once the method is known, with no
+/// detour through a loosely typed tree.
 public struct VarlinkCall: Codable, Hashable, Sendable {
     public var method: String
+    /// The parameters of a call built in code; nil for one read from the wire (see `decodeParameters`).
     public var parameters: JSONValue?
     public var oneway: Bool?
     public var more: Bool?
     public var upgrade: Bool?
+    /// The message as received, when it was.
+    private var received: [UInt8]?
 
     public init(method: String, parameters: JSONValue? = nil, more: Bool = false, oneway: Bool = false) {
         self.method = method
@@ -17,13 +24,51 @@ public struct VarlinkCall: Codable, Hashable, Sendable {
         self.upgrade = nil
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case method, parameters, oneway, more, upgrade
+    }
+
+    /// Reads the header only; `VarlinkCodec.decodeCall` keeps the bytes for the parameters.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        method = try container.decode(String.self, forKey: .method)
+        oneway = try container.decodeIfPresent(Bool.self, forKey: .oneway)
+        more = try container.decodeIfPresent(Bool.self, forKey: .more)
+        upgrade = try container.decodeIfPresent(Bool.self, forKey: .upgrade)
+        parameters = nil
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(method, forKey: .method)
+        try container.encodeIfPresent(parameters, forKey: .parameters)
+        try container.encodeIfPresent(oneway, forKey: .oneway)
+        try container.encodeIfPresent(more, forKey: .more)
+        try container.encodeIfPresent(upgrade, forKey: .upgrade)
+    }
+
     public var wantsMore: Bool { more ?? false }
     public var isOneway: Bool { oneway ?? false }
 
     /// The parameters as a typed value; a missing object decodes as `{}` so all-optional inputs work.
     public func decodeParameters<T: Decodable>(as type: T.Type) throws -> T {
-        try WireJSON.convert(parameters ?? .object([:]), to: type)
+        if let received {
+            if let parameters = try WireJSON.decode(ParametersEnvelope<T>.self, from: received).parameters {
+                return parameters
+            }
+            return try WireJSON.decode(type, from: Array("{}".utf8))
+        }
+        return try WireJSON.convert(parameters ?? .object([:]), to: type)
     }
+
+    fileprivate mutating func keep(_ bytes: [UInt8]) {
+        received = bytes
+    }
+}
+
+/// Just the `parameters` member of a call, typed.
+private struct ParametersEnvelope<P: Decodable>: Decodable {
+    var parameters: P?
 }
 
 /// A varlink reply: parameters, or an error name with its parameters; `continues` while a `more`
@@ -48,7 +93,10 @@ public struct VarlinkReply: Codable, Hashable, Sendable {
 public enum VarlinkCodec {
     public static func decodeCall(_ bytes: some Collection<UInt8>) throws -> VarlinkCall {
         do {
-            return try WireJSON.decode(VarlinkCall.self, from: bytes)
+            let message = Array(bytes)
+            var call = try WireJSON.decode(VarlinkCall.self, from: message)
+            call.keep(message)
+            return call
         } catch {
             throw WireError(.malformed, "not a varlink call: \(error)")
         }

@@ -67,7 +67,7 @@ final class DaemonUnderTest {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             chmod(folder, 0o755)
         }
-        if let yaml { try yaml.write(toFile: configuration + "/cadred.yaml", atomically: true, encoding: .utf8) }
+        if let yaml { try yaml.write(toFile: configuration + "/cadred.yaml", atomically: false, encoding: .utf8) }
         if !FileManager.default.fileExists(atPath: logFile) {
             _ = FileManager.default.createFile(atPath: logFile, contents: nil)
         }
