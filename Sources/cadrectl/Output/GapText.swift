@@ -97,7 +97,7 @@ struct GapText {
     }
 
     private func topGaps(_ gaps: [Workforce.SkillGap]) -> String {
-        var text = "\n" + style.bold("TOP SKILL GAPS") + style.dim("  Σ importance × gap over the people") + "\n"
+        let text = "\n" + style.bold("TOP SKILL GAPS") + style.dim("  Σ importance × gap over the people") + "\n"
         guard !gaps.isEmpty else { return text + "  none: every requirement is met\n" }
         var table = TextTable([.init("SKILL"), .init("NAME"), .init("Σ IMPORTANCE×GAP", .right)], indent: "  ")
         for gap in gaps { table.add([gap.skill, gap.skillName, Formatting.decimal(gap.weightedGap, places: 1)]) }
