@@ -73,7 +73,7 @@ struct CadrectlTests {
         #expect(stored.rows == 200 && stored.inserted == 200 && !stored.dryRun && stored.dataVersion == 2)
         let evidence = try ctl(["import", "evidence", "Config/sample-org/evidence.csv"])
         #expect(evidence.exit == 0, "\(evidence.stderr)")
-        #expect(evidence.stdout.contains("5934 rows of evidence imported (5934 new, 0 updated, 0 unchanged); data version 3"))
+        #expect(evidence.stdout.contains("5953 rows of evidence imported (5953 new, 0 updated, 0 unchanged); data version 3"))
 
         let run = try ctl(["run", "--wait", "--as-of", "2025-07-01"])
         #expect(run.exit == 0, "\(run.stderr)")

@@ -25,22 +25,27 @@ struct SyntheticEvidence {
         let person = organisation.people[index]
         let taxonomy = organisation.taxonomy
         let requirements = organisation.requirements(of: person)
-        // About one required skill in seven has no evidence at all: unassessed, not zero.
-        let assessed = requirements.filter { _ in !random.chance(0.15) }
+        // About one required skill in twenty has no evidence at all: unassessed, not zero.
+        let assessed = requirements.filter { _ in !random.chance(0.05) }
         let asOf = organisation.asOf.daysSinceEpoch
         let earliest = max(asOf - 1095, person.hireDay - 180)
         let team = organisation.teams[person.team]
-        let count = 15 + random.below(31)
-        for _ in 0..<count {
+        let count = max(assessed.count, 15 + random.below(31))
+        for n in 0..<count {
             let skill: Int
             var truth: Double
-            if !assessed.isEmpty, random.chance(0.85) {
-                let requirement = assessed[random.below(assessed.count)]
+            if n < assessed.count || (!assessed.isEmpty && random.chance(0.85)) {
+                // Every assessed requirement gets at least one observation; the rest fall at random.
+                let requirement = n < assessed.count ? assessed[n] : assessed[random.below(assessed.count)]
                 skill = requirement.skill
-                truth = Double(requirement.level) + person.ability + random.bell(0.7)
+                // People mostly hold the rung they were promoted to; ability and noise spread them.
+                truth = Double(requirement.level) + 0.35 + person.ability + random.bell(0.45)
             } else {
                 skill = random.below(skillCount)
-                truth = 1.2 + person.ability + random.bell(0.9)
+                // A skill the role does not ask for; if it happens to be one it does, the person
+                // has it at about their rung all the same.
+                let level = requirements.first { $0.skill == skill }.map { Double($0.level) + 0.35 } ?? 1.2
+                truth = level + person.ability + random.bell(0.9)
             }
             truth = min(5, max(0, truth))
             let source = SourceKind.allCases[random.weighted(kindWeights)]
@@ -70,7 +75,7 @@ struct SyntheticEvidence {
                 }
                 row.assessor = (nil, "External Test Provider \(1 + random.below(4))")
             case .credential:
-                row.valueTenths = 10 * max(1, min(5, Int(truth)))
+                row.valueTenths = 10 * max(1, min(5, Int(truth.rounded())))
                 row.validUntilDay = day + Int64(365 * (1 + random.below(3)))
                 row.reference = "CRED-\(skillID)-\(100_000 + random.below(900_000))"
             case .manager:
