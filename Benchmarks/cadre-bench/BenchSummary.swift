@@ -48,9 +48,3 @@ func runProgram(_ path: String, _ arguments: [String]) throws -> (output: String
     process.waitUntilExit()
     return (String(decoding: data, as: UTF8.self), process.terminationStatus)
 }
-
-/// The JSON object on the last non-empty line of a program's output (how baselines report).
-func lastJSONLine(_ output: String) -> [String: Any]? {
-    guard let line = output.split(separator: "\n").last(where: { !$0.isEmpty }) else { return nil }
-    return try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-}

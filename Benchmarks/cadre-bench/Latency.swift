@@ -26,15 +26,6 @@ struct LatencySummary {
         maximum = sorted.last ?? 0
     }
 
-    init(count: Int, p50: Double, p99: Double, mean: Double, minimum: Double, maximum: Double) {
-        self.count = count
-        self.p50 = p50
-        self.p99 = p99
-        self.mean = mean
-        self.minimum = minimum
-        self.maximum = maximum
-    }
-
     /// One aligned line: `label  p50 … µs  p99 … µs  mean … µs  (n)`.
     func line(_ label: String) -> String {
         label.padding(toLength: 22, withPad: " ", startingAt: 0)

@@ -5,9 +5,11 @@
  * reply, so the only difference from cadred's path is what cadred does between read and write.
  *
  *   cc -O2 -o pingpong pingpong.c
- *   pingpong [--count N] [--warmup N] [--socket PATH]
+ *   pingpong [--count N] [--warmup N] [--socket PATH] [--raw]
  *
- * Prints one JSON line: {"count":N,"p50_us":…,"p99_us":…,"mean_us":…,"min_us":…,"max_us":…}.
+ * Prints one JSON line: {"count":N,"p50_us":…,"p99_us":…,"mean_us":…,"min_us":…,"max_us":…};
+ * with --raw, every round trip in microseconds first, one a line, in the order measured (so a
+ * caller can interleave short runs with its own and pool the samples).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -90,13 +92,15 @@ static double percentile(const double *sorted, long count, double p) {
 
 int main(int argc, char **argv) {
     long count = 20000, warmup = 2000;
+    int raw = 0;
     char path[108] = "";
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--count") && i + 1 < argc) count = atol(argv[++i]);
         else if (!strcmp(argv[i], "--warmup") && i + 1 < argc) warmup = atol(argv[++i]);
         else if (!strcmp(argv[i], "--socket") && i + 1 < argc) snprintf(path, sizeof path, "%s", argv[++i]);
+        else if (!strcmp(argv[i], "--raw")) raw = 1;
         else {
-            fprintf(stderr, "usage: pingpong [--count N] [--warmup N] [--socket PATH]\n");
+            fprintf(stderr, "usage: pingpong [--count N] [--warmup N] [--socket PATH] [--raw]\n");
             return 64;
         }
     }
@@ -141,7 +145,10 @@ int main(int argc, char **argv) {
     waitpid(server, &status, 0);
 
     double sum = 0;
-    for (long i = 0; i < count; i++) sum += samples[i];
+    for (long i = 0; i < count; i++) {
+        sum += samples[i];
+        if (raw) printf("%.3f\n", samples[i]);
+    }
     qsort(samples, (size_t)count, sizeof *samples, compare);
     printf("{\"count\":%ld,\"p50_us\":%.3f,\"p99_us\":%.3f,\"mean_us\":%.3f,\"min_us\":%.3f,\"max_us\":%.3f}\n",
            count, percentile(samples, count, 50), percentile(samples, count, 99), sum / (double)count, samples[0],
