@@ -30,6 +30,9 @@ final class WorkforceService: Sendable {
         gaps = GapViews(store: store)
     }
 
+    /// The answer to a plain Ping, encoded once.
+    private static let pong = (try? VarlinkCodec.encodeReply(Workforce.PingResult(message: "pong"))) ?? []
+
     func immediate(_ call: VarlinkCall, peer: PeerCredentials) -> CallOutcome? {
         switch call.method {
         case "org.varlink.service.GetInfo":
@@ -71,8 +74,10 @@ final class WorkforceService: Sendable {
         }
         switch method {
         case .ping:
-            let message = (try? call.decodeParameters(as: Workforce.PingParameters.self))?.message
-            return reply(Workforce.PingResult(message: message ?? "pong"))
+            guard let message = (try? call.decodeParameters(as: Workforce.PingParameters.self))?.message else {
+                return .reply(Self.pong)
+            }
+            return reply(Workforce.PingResult(message: message))
         case .subscribe:
             guard call.wantsMore else { return failure(ControlFailure(Workforce.ErrorName.expectedMore, Workforce.Empty())) }
             return .subscribe

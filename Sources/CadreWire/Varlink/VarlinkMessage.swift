@@ -13,8 +13,13 @@ public struct VarlinkCall: Codable, Hashable, Sendable {
     public var oneway: Bool?
     public var more: Bool?
     public var upgrade: Bool?
-    /// The message as received, when it was.
-    private var received: [UInt8]?
+    /// The message as received, when it was, and where its parameters lie in it.
+    private var received: Received?
+
+    private struct Received: Hashable, Sendable {
+        var bytes: [UInt8]
+        var parameters: Range<Int>?
+    }
 
     public init(method: String, parameters: JSONValue? = nil, more: Bool = false, oneway: Bool = false) {
         self.method = method
@@ -28,7 +33,7 @@ public struct VarlinkCall: Codable, Hashable, Sendable {
         case method, parameters, oneway, more, upgrade
     }
 
-    /// Reads the header only; `VarlinkCodec.decodeCall` keeps the bytes for the parameters.
+    /// Reads the header only (tests and tools that decode calls with a `JSONDecoder`).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         method = try container.decode(String.self, forKey: .method)
@@ -53,16 +58,25 @@ public struct VarlinkCall: Codable, Hashable, Sendable {
     /// The parameters as a typed value; a missing object decodes as `{}` so all-optional inputs work.
     public func decodeParameters<T: Decodable>(as type: T.Type) throws -> T {
         if let received {
-            if let parameters = try WireJSON.decode(ParametersEnvelope<T>.self, from: received).parameters {
-                return parameters
+            guard let range = received.parameters, !received.bytes[range].elementsEqual("null".utf8) else {
+                return try WireJSON.decode(type, from: Self.emptyObject)
             }
-            return try WireJSON.decode(type, from: Array("{}".utf8))
+            return try WireJSON.decode(type, from: received.bytes[range])
         }
         return try WireJSON.convert(parameters ?? .object([:]), to: type)
     }
 
-    fileprivate mutating func keep(_ bytes: [UInt8]) {
-        received = bytes
+    private static let emptyObject = Array("{}".utf8)
+
+    /// A call as read from the wire: its header scanned, its parameters left as bytes.
+    init(received bytes: [UInt8]) throws(WireError) {
+        let header = try VarlinkCallScanner.scan(bytes)
+        method = header.method
+        oneway = header.oneway
+        more = header.more
+        upgrade = header.upgrade
+        parameters = nil
+        received = Received(bytes: bytes, parameters: header.parameters)
     }
 }
 
@@ -92,14 +106,7 @@ public struct VarlinkReply: Codable, Hashable, Sendable {
 /// Encodes and decodes whole NUL-terminated varlink messages.
 public enum VarlinkCodec {
     public static func decodeCall(_ bytes: some Collection<UInt8>) throws -> VarlinkCall {
-        do {
-            let message = Array(bytes)
-            var call = try WireJSON.decode(VarlinkCall.self, from: message)
-            call.keep(message)
-            return call
-        } catch {
-            throw WireError(.malformed, "not a varlink call: \(error)")
-        }
+        try VarlinkCall(received: Array(bytes))
     }
 
     public static func decodeReply(_ bytes: some Collection<UInt8>) throws -> VarlinkReply {
