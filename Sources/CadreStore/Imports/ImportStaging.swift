@@ -24,6 +24,9 @@ public final class ImportStaging: Sendable {
     private struct State {
         var queue: DatabaseQueue?
         var rowCount = 0
+        /// The distinct names the staged rows use, per vocabulary: a few hundred thousand at most,
+        /// gathered as rows arrive so the commit interns them without scanning millions of rows.
+        var names = StagedNames()
     }
 
     init(store: Store, kind: ImportKind, source: String) throws {
@@ -81,7 +84,15 @@ public final class ImportStaging: Sendable {
         if let bad = evidence.first(where: { !$0.value.isFinite }) {
             throw StoreError(.invalidRequest, "evidence for '\(bad.person)' on '\(bad.skill)' has a non-finite value")
         }
-        try append(.evidence, count: evidence.count) { db in
+        var batch = StagedNames()
+        for row in evidence {
+            batch.persons.insert(row.person)
+            batch.skills.insert(row.skill)
+            batch.scales.insert(row.scale)
+            batch.sources.insert(row.source)
+            if let assessor = row.assessor { batch.assessors.insert(assessor) }
+        }
+        try append(.evidence, count: evidence.count, names: batch) { db in
             let statement = try db.makeStatement(sql: """
                 INSERT INTO staged_evidence
                     (person, skill, value, scale, source, observed_at, valid_until, assessor, reference)
@@ -105,7 +116,7 @@ public final class ImportStaging: Sendable {
             state.queue = nil
             defer { removeFile() }
             try storeOperation("closing the staging file") { try queue.close() }
-            return try store.commitImport(kind: kind, source: source, stagingPath: path)
+            return try store.commitImport(kind: kind, source: source, stagingPath: path, names: state.names)
         }
     }
 
@@ -119,7 +130,9 @@ public final class ImportStaging: Sendable {
         }
     }
 
-    private func append(_ expected: ImportKind, count: Int, _ insert: (Database) throws -> Void) throws {
+    private func append(
+        _ expected: ImportKind, count: Int, names: StagedNames = StagedNames(), _ insert: (Database) throws -> Void
+    ) throws {
         guard expected == kind else {
             throw StoreError(.invalidRequest, "a \(kind.rawValue) import can't take \(expected.rawValue) rows")
         }
@@ -132,6 +145,7 @@ public final class ImportStaging: Sendable {
                 }
             }
             state.rowCount += count
+            state.names.formUnion(names)
         }
     }
 
@@ -163,5 +177,22 @@ public final class ImportStaging: Sendable {
                 )
                 """
         }
+    }
+}
+
+/// Names an evidence import introduces, by vocabulary.
+struct StagedNames: Sendable {
+    var persons = Set<String>()
+    var skills = Set<String>()
+    var scales = Set<String>()
+    var sources = Set<String>()
+    var assessors = Set<String>()
+
+    mutating func formUnion(_ other: StagedNames) {
+        persons.formUnion(other.persons)
+        skills.formUnion(other.skills)
+        scales.formUnion(other.scales)
+        sources.formUnion(other.sources)
+        assessors.formUnion(other.assessors)
     }
 }

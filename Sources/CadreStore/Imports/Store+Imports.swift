@@ -8,17 +8,24 @@ extension Store {
 
     /// Attaches the staging file and merges it in one immediate transaction. A new data version is
     /// created only when something changed: re-importing the same file is a no-op, not a new version.
-    func commitImport(kind: ImportKind, source: String, stagingPath: String) throws -> ImportSummary {
+    func commitImport(kind: ImportKind, source: String, stagingPath: String, names: StagedNames) throws -> ImportSummary {
         let time = now()
         return try storeOperation("committing the \(kind.rawValue) import from \(source)") {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "ATTACH DATABASE ? AS staging", arguments: [stagingPath])
-                defer { try? db.execute(sql: "DETACH DATABASE staging") }
+                // The merge takes every key it writes from a join on the key tables, so the rows
+                // are consistent by construction; per-row foreign-key lookups would only cost time.
+                // Sorting millions of rows is done in memory rather than in temporary files.
+                try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA temp_store = MEMORY")
+                defer {
+                    try? db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA temp_store = DEFAULT")
+                    try? db.execute(sql: "DETACH DATABASE staging")
+                }
                 var summary: ImportSummary?
                 try db.inTransaction(.immediate) {
                     switch kind {
                     case .people: summary = try PeopleMerge.merge(db, source: source, at: time)
-                    case .evidence: summary = try EvidenceMerge.merge(db, source: source, at: time)
+                    case .evidence: summary = try EvidenceMerge.merge(db, source: source, at: time, names: names)
                     }
                     return .commit
                 }
@@ -80,42 +87,35 @@ enum PeopleMerge {
 /// unchanged and not added again, so re-importing an overlapping export doesn't double the weight
 /// of the evidence it repeats. Identical rows within one file are all kept: they are the file's.
 enum EvidenceMerge {
-    static func merge(_ db: Database, source: String, at time: Int64) throws -> ImportSummary {
-        try Vocabularies.intern(db, .person, column: "person", from: "staged_evidence")
-        try Vocabularies.intern(db, .skill, column: "skill", from: "staged_evidence")
-        try Vocabularies.intern(db, .scale, column: "scale", from: "staged_evidence")
-        try Vocabularies.intern(db, .source, column: "source", from: "staged_evidence")
-        try Vocabularies.intern(db, .assessor, column: "assessor", from: "staged_evidence")
+    static func merge(_ db: Database, source: String, at time: Int64, names: StagedNames) throws -> ImportSummary {
+        try Vocabularies.intern(db, .person, names.persons)
+        try Vocabularies.intern(db, .skill, names.skills)
+        try Vocabularies.intern(db, .scale, names.scales)
+        try Vocabularies.intern(db, .source, names.sources)
+        try Vocabularies.intern(db, .assessor, names.assessors)
         let staged = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staging.staged_evidence") ?? 0
         let version = try DataVersions.create(db, kind: ImportKind.evidence.rawValue, source: source, rows: 0, at: time)
-        // Evidence ids continue densely from the rows earlier evidence versions added (the `rows`
-        // of every evidence data version sum to the table's size), in file order within an import.
-        let firstID = try Int64.fetchOne(
-            db, sql: "SELECT COALESCE(SUM(rows), 0) FROM data_version WHERE kind = 'evidence'") ?? 0
+        // Ids continue after the largest one stored, in file order within the import (the staging
+        // table's rowids count its rows from 1), so one sort — by the primary key — is all it takes.
+        let lastID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM main.evidence") ?? 0
         try db.execute(sql: """
             INSERT INTO main.evidence
                 (person, skill, observed_at, id, data_version, value, scale, source, valid_until, assessor, reference)
-            SELECT person, skill, observed_at, ?1 + row_number() OVER (ORDER BY staged), ?2,
-                   value, scale, source, valid_until, assessor, reference
-            FROM (
-                SELECT pk.id AS person, sk.id AS skill, s.observed_at AS observed_at, s.rowid AS staged,
-                       s.value AS value, sc.id AS scale, so.id AS source, s.valid_until AS valid_until,
-                       ak.id AS assessor, s.reference AS reference
-                FROM staging.staged_evidence s
-                JOIN main.person_key pk ON pk.name = s.person
-                JOIN main.skill_key sk ON sk.name = s.skill
-                JOIN main.scale_key sc ON sc.name = s.scale
-                JOIN main.source_key so ON so.name = s.source
-                LEFT JOIN main.assessor_key ak ON ak.name = s.assessor
-                WHERE NOT EXISTS (
-                    SELECT 1 FROM main.evidence e
-                    WHERE e.person = pk.id AND e.skill = sk.id AND e.observed_at = s.observed_at
-                      AND e.value = s.value AND e.scale = sc.id AND e.source = so.id
-                      AND e.valid_until IS s.valid_until AND e.assessor IS ak.id AND e.reference IS s.reference
-                )
+            SELECT pk.id, sk.id, s.observed_at, ?1 + s.rowid, ?2, s.value, sc.id, so.id, s.valid_until, ak.id, s.reference
+            FROM staging.staged_evidence s
+            JOIN main.person_key pk ON pk.name = s.person
+            JOIN main.skill_key sk ON sk.name = s.skill
+            JOIN main.scale_key sc ON sc.name = s.scale
+            JOIN main.source_key so ON so.name = s.source
+            LEFT JOIN main.assessor_key ak ON ak.name = s.assessor
+            WHERE NOT EXISTS (
+                SELECT 1 FROM main.evidence e
+                WHERE e.person = pk.id AND e.skill = sk.id AND e.observed_at = s.observed_at
+                  AND e.value = s.value AND e.scale = sc.id AND e.source = so.id
+                  AND e.valid_until IS s.valid_until AND e.assessor IS ak.id AND e.reference IS s.reference
             )
-            ORDER BY person, skill, observed_at, staged
-            """, arguments: [firstID, version])
+            ORDER BY 1, 2, 3, 4
+            """, arguments: [lastID, version])
         let inserted = db.changesCount
         if inserted == 0 {
             // Nothing new: withdraw the version (versions are max + 1, so no gap is left).
@@ -128,6 +128,16 @@ enum EvidenceMerge {
 }
 
 enum Vocabularies {
+    /// Adds the `names` that `vocabulary` doesn't hold yet, in sorted order so the keys an import
+    /// assigns don't depend on row order.
+    static func intern(_ db: Database, _ vocabulary: StoreSchema.Vocabulary, _ names: Set<String>) throws {
+        guard !names.isEmpty else { return }
+        let statement = try db.makeStatement(sql: "INSERT OR IGNORE INTO main.\(vocabulary.rawValue) (name) VALUES (?)")
+        for name in names.sorted() {
+            try statement.execute(arguments: [name])
+        }
+    }
+
     /// Adds the names in `staging.table.column` that `vocabulary` doesn't hold yet, in sorted order
     /// so the keys an import assigns don't depend on row order.
     static func intern(_ db: Database, _ vocabulary: StoreSchema.Vocabulary, column: String, from table: String) throws {

@@ -71,8 +71,8 @@ enum StoreSchema {
             CREATE INDEX person_history ON person(person, valid_from);
             """)
         // Clustered on the order assessment reads it in, so reading a version is one forward scan
-        // of the table, not millions of lookups through an index. `id` is dense across imports and
-        // breaks ties in file order.
+        // of the table, not millions of lookups through an index. `id` is unique across imports,
+        // increasing in file order within one, and breaks ties.
         try db.execute(sql: """
             CREATE TABLE evidence (
                 person INTEGER NOT NULL REFERENCES person_key(id),
