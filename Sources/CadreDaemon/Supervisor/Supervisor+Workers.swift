@@ -117,7 +117,16 @@ extension Supervisor {
     /// Pings every worker, and kills one that has stopped answering so it is restarted.
     private func heartbeat() {
         heartbeatSequence += 1
-        let limit = Duration.milliseconds(configuration.heartbeatIntervalMilliseconds * configuration.heartbeatMissLimit)
+        let interval = Duration.milliseconds(configuration.heartbeatIntervalMilliseconds)
+        let limit = interval * configuration.heartbeatMissLimit
+        let now = ContinuousClock.now
+        if let previous = lastHeartbeat, now - previous > interval * 2 {
+            // The supervisor itself was held up (a long store write): the workers' answers waited
+            // in its queue, so their silence says nothing about them. Start counting afresh.
+            logger.notice("supervisor stalled for \(now - previous); heartbeat deadlines restart")
+            for phase in slots.keys where slots[phase]?.link != nil { slots[phase]?.lastAck = now }
+        }
+        lastHeartbeat = now
         for (phase, slot) in slots {
             guard let link = slot.link else { continue }
             link.yield(BusFrame(.heartbeat(seq: heartbeatSequence)))

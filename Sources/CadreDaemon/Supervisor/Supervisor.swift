@@ -54,6 +54,7 @@ public actor Supervisor {
     var active: ActiveRun?
     var shuttingDown = false
     var heartbeatSequence: UInt64 = 0
+    var lastHeartbeat: ContinuousClock.Instant?
     var alerts: [String] = []
     private var readyWaiter: CheckedContinuation<Void, any Error>?
     private var stopWaiter: CheckedContinuation<Int32, Never>?
