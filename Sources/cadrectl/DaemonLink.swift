@@ -35,6 +35,16 @@ final class DaemonLink {
         try call(method, Workforce.Empty(), as: type)
     }
 
+    /// A read command's reply: with `--json` it prints the daemon's reply as it came and returns
+    /// nil; otherwise it returns the reply typed, for the command to print as text.
+    func read<Parameters: Encodable, Result: Decodable>(
+        _ method: Workforce.Method, _ parameters: Parameters, as type: Result.Type, json: Bool
+    ) throws -> Result? {
+        guard json else { return try call(method, parameters, as: type) }
+        Console.line(JSONText.pretty(try call(method, parameters, as: JSONValue.self)))
+        return nil
+    }
+
     private func attempt<Parameters: Encodable, Result: Decodable>(
         _ method: Workforce.Method, _ parameters: Parameters, as type: Result.Type
     ) throws -> Result {

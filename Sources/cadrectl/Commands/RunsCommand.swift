@@ -27,11 +27,7 @@ extension Cadrectl.Runs {
         func run() throws {
             let link = DaemonLink(connection)
             let parameters = Workforce.ListRunsParameters(limit: limit)
-            if output.json {
-                Console.line(JSONText.pretty(try link.call(.listRuns, parameters, as: JSONValue.self)))
-                return
-            }
-            let runs = try link.call(.listRuns, parameters, as: Workforce.RunsReply.self).runs
+            guard let runs = try link.read(.listRuns, parameters, as: Workforce.RunsReply.self, json: output.json)?.runs else { return }
             guard !runs.isEmpty else {
                 Console.line("no runs yet: start one with `cadrectl run`")
                 return
@@ -57,11 +53,7 @@ extension Cadrectl.Runs {
         func run() throws {
             let link = DaemonLink(connection)
             let parameters = Workforce.GetRunParameters(id: id)
-            if output.json {
-                Console.line(JSONText.pretty(try link.call(.getRun, parameters, as: JSONValue.self)))
-                return
-            }
-            let run = try link.call(.getRun, parameters, as: Workforce.RunReply.self).run
+            guard let run = try link.read(.getRun, parameters, as: Workforce.RunReply.self, json: output.json)?.run else { return }
             Console.out(RunText.detail(run, style: Style(enabled: Terminal.standardOutput().colours)))
         }
     }

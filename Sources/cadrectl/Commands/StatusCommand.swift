@@ -11,11 +11,7 @@ extension Cadrectl {
 
         func run() throws {
             let link = DaemonLink(connection)
-            if output.json {
-                Console.line(JSONText.pretty(try link.call(.getStatus, as: JSONValue.self)))
-                return
-            }
-            let status = try link.call(.getStatus, as: Workforce.Status.self)
+            guard let status = try link.read(.getStatus, Workforce.Empty(), as: Workforce.Status.self, json: output.json) else { return }
             Console.out(Self.text(status, style: Style(enabled: Terminal.standardOutput().colours)))
         }
 

@@ -33,11 +33,7 @@ extension Cadrectl.TaxonomyCommand {
         func run() throws {
             let link = DaemonLink(connection)
             let parameters = Workforce.VersionParameters(version: version.version)
-            if output.json {
-                Console.line(JSONText.pretty(try link.call(.listRoles, parameters, as: JSONValue.self)))
-                return
-            }
-            let reply = try link.call(.listRoles, parameters, as: Workforce.RolesReply.self)
+            guard let reply = try link.read(.listRoles, parameters, as: Workforce.RolesReply.self, json: output.json) else { return }
             let style = Style(enabled: Terminal.standardOutput().colours)
             var table = TextTable([.init("ID"), .init("NAME"), .init("LEVELS", .right), .init("SKILLS", .right)])
             for role in reply.roles { table.add([role.id, role.name, "\(role.levels)", "\(role.skills)"]) }
@@ -56,11 +52,7 @@ extension Cadrectl.TaxonomyCommand {
         func run() throws {
             let link = DaemonLink(connection)
             let parameters = Workforce.VersionParameters(version: version.version)
-            if output.json {
-                Console.line(JSONText.pretty(try link.call(.listSkills, parameters, as: JSONValue.self)))
-                return
-            }
-            let reply = try link.call(.listSkills, parameters, as: Workforce.SkillsReply.self)
+            guard let reply = try link.read(.listSkills, parameters, as: Workforce.SkillsReply.self, json: output.json) else { return }
             let style = Style(enabled: Terminal.standardOutput().colours)
             var table = TextTable([.init("ID"), .init("NAME"), .init("DISCIPLINE"), .init("O*NET"), .init("NICE")])
             for skill in reply.skills {
@@ -88,11 +80,7 @@ extension Cadrectl.TaxonomyCommand {
         func run() throws {
             let link = DaemonLink(connection)
             let parameters = Workforce.GetRoleParameters(id: role, version: version.version)
-            if output.json {
-                Console.line(JSONText.pretty(try link.call(.getRole, parameters, as: JSONValue.self)))
-                return
-            }
-            let reply = try link.call(.getRole, parameters, as: Workforce.RoleReply.self)
+            guard let reply = try link.read(.getRole, parameters, as: Workforce.RoleReply.self, json: output.json) else { return }
             Console.out(Self.text(reply.role, version: reply.version, style: Style(enabled: Terminal.standardOutput().colours)))
         }
 
@@ -132,11 +120,7 @@ extension Cadrectl.TaxonomyCommand {
 
         func run() throws {
             let link = DaemonLink(connection)
-            if output.json {
-                Console.line(JSONText.pretty(try link.call(.listTaxonomyVersions, as: JSONValue.self)))
-                return
-            }
-            let versions = try link.call(.listTaxonomyVersions, as: Workforce.TaxonomyVersionsReply.self).versions
+            guard let versions = try link.read(.listTaxonomyVersions, Workforce.Empty(), as: Workforce.TaxonomyVersionsReply.self, json: output.json)?.versions else { return }
             guard !versions.isEmpty else {
                 Console.line("no taxonomy loaded: cadrectl taxonomy load Config/taxonomy")
                 return
