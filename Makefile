@@ -13,7 +13,7 @@ SWIFT_FLAGS ?=
 BIN := .build/debug
 RELEASE_BIN := .build/release
 
-.PHONY: all deps build test demo run install units-check bench clean
+.PHONY: all deps build test demo run install units-check bench fuzz clean
 
 all: build
 
@@ -46,6 +46,15 @@ units-check:
 ## bench: release build; every benchmark prints its baseline, measured in the same run, and the ratio.
 bench: deps
 	@scripts/bench
+
+## fuzz: libFuzzer over the parsers of outside input (FUZZ_TARGET: varlink, bus, evidence, taxonomy).
+FUZZ_TARGET ?= varlink
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	CADRE_FUZZ=1 $(SWIFT) build --sanitize=fuzzer --product cadre-fuzz --scratch-path .build-fuzz
+	@mkdir -p var/fuzz/$(FUZZ_TARGET)
+	CADRE_FUZZ_TARGET=$(FUZZ_TARGET) SWIFT_BACKTRACE=enable=no .build-fuzz/debug/cadre-fuzz \
+		-max_total_time=$(FUZZ_SECONDS) -max_len=8192 -rss_limit_mb=2048 var/fuzz/$(FUZZ_TARGET)
 
 install: build
 	$(SWIFT) build -c release $(SWIFT_FLAGS)

@@ -108,3 +108,20 @@ let package = Package(
         ),
     ]
 )
+
+// Opt-in: `CADRE_FUZZ=1 swift build --sanitize=fuzzer --product cadre-fuzz` (see `make fuzz`).
+// libFuzzer supplies `main`, so the target is parsed as a library.
+if Context.environment["CADRE_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "cadre-fuzz",
+            dependencies: [
+                "CadreEngine", "CadreWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            path: "Fuzz/cadre-fuzz",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ))
+    package.products.append(.executable(name: "cadre-fuzz", targets: ["cadre-fuzz"]))
+}

@@ -102,12 +102,13 @@ private final class Subscriber: Sendable {
         }
     }
 
-    /// The final error goes out behind the backlog; a reader that never drains it is cut off anyway.
+    /// The final error goes out behind the backlog; a reader that does not drain it within 30 s is
+    /// cut off anyway, error unread.
     private func dropSlowSubscriber(queued: Int) {
         let error = Workforce.SubscriberTooSlowError(queued: queued, limit: limit)
         let bytes = (try? VarlinkCodec.encodeError(Workforce.ErrorName.subscriberTooSlow, error)) ?? []
         let channel = channel
         channel.writeAndFlush(ByteBuffer(bytes: bytes)).whenComplete { _ in channel.close(promise: nil) }
-        channel.eventLoop.scheduleTask(in: .seconds(5)) { channel.close(promise: nil) }
+        channel.eventLoop.scheduleTask(in: .seconds(30)) { channel.close(promise: nil) }
     }
 }
