@@ -33,15 +33,32 @@ struct LifecycleTests {
         }
     }
 
-    @Test("WATCHDOG=1 is sent while the workers answer heartbeats")
+    @Test("WATCHDOG=1 only while every worker answers heartbeats: a frozen worker silences it, its replacement restores it")
     func watchdog() throws {
         let notifyPath = "/tmp/cadre-notify-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let notify = try NotifyListener(path: notifyPath)
+        // Heartbeats every 100 ms; a worker silent for 4 s is killed; the watchdog wants a ping every 200 ms.
         let daemon = try DaemonUnderTest(
-            environment: ["NOTIFY_SOCKET": notifyPath, "WATCHDOG_USEC": "600000"], waitForSocket: false)
+            configuration: "heartbeatIntervalMilliseconds: 100\nheartbeatMissLimit: 40\n",
+            environment: ["NOTIFY_SOCKET": notifyPath, "WATCHDOG_USEC": "400000"], waitForSocket: false)
         _ = try notify.waitFor("READY=1", timeout: .seconds(60))
         _ = try notify.waitFor("WATCHDOG=1", timeout: .seconds(5))
-        _ = try notify.waitFor("WATCHDOG=1", timeout: .seconds(5))
+        let frozen = try #require(try daemon.status().workers.first { $0.phase == "assessment" })
+
+        kill(Int32(frozen.pid), SIGSTOP)
+        usleep(800_000)
+        while notify.next(timeout: .milliseconds(1)) != nil {}  // what was sent before it counted as silent
+        var pings = 0
+        let quiet = ContinuousClock.now + .milliseconds(1500)
+        while ContinuousClock.now < quiet {
+            if let message = notify.next(timeout: quiet - ContinuousClock.now), message.contains("WATCHDOG=1") { pings += 1 }
+        }
+        #expect(pings == 0, "no WATCHDOG=1 while a worker does not answer")
+
+        _ = try notify.waitFor("WATCHDOG=1", timeout: .seconds(15))
+        let replaced = try #require(try daemon.status().workers.first { $0.phase == "assessment" })
+        #expect(replaced.pid != frozen.pid && replaced.restarts == 1)
+        #expect(daemon.log.contains("missed heartbeats"))
         #expect(try daemon.stop() == 0)
     }
 

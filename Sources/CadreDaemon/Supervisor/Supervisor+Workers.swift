@@ -137,9 +137,12 @@ extension Supervisor {
         }
     }
 
-    /// Every worker registered and answering: the only condition under which systemd hears WATCHDOG=1.
+    /// Every worker registered and answering — its last answer at most three heartbeats old: the
+    /// only condition under which systemd hears WATCHDOG=1. Stricter than the kill deadline
+    /// (`heartbeatMissLimit` heartbeats), so a worker that stops answering silences the watchdog
+    /// at once, and its replacement brings it back.
     var workersHealthy: Bool {
-        let limit = Duration.milliseconds(configuration.heartbeatIntervalMilliseconds * configuration.heartbeatMissLimit)
+        let limit = Duration.milliseconds(configuration.heartbeatIntervalMilliseconds * 3)
         return slots.values.allSatisfy { slot in
             guard slot.link != nil, let last = slot.lastAck else { return false }
             return ContinuousClock.now - last <= limit
