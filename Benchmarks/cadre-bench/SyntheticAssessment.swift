@@ -91,20 +91,3 @@ struct SyntheticAssessment {
             evidenceObservedAt: observedAt, evidenceValidUntil: validUntil)
     }
 }
-
-/// Steele, Lea and Flood's SplitMix64: tiny, fast and the same on every platform.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..<bound` (bound > 0); the modulo bias is below 2⁻⁴⁰ for the bounds used here.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
