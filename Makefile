@@ -19,9 +19,10 @@ all: build
 
 ## deps: install what building and testing need (apt-get and pip when root), or say what is missing.
 deps:
-	@scripts/deps
+	@scripts/deps test
 
-build: deps
+build:
+	@scripts/deps build
 	$(SWIFT) build $(SWIFT_FLAGS)
 
 ## test: every test — engine, wire, store, systemd, integration against the real binaries — and the units.
@@ -44,13 +45,15 @@ units-check:
 	@scripts/units-check
 
 ## bench: release build; every benchmark prints its baseline, measured in the same run, and the ratio.
-bench: deps
+bench:
+	@scripts/deps bench
 	@scripts/bench
 
 ## fuzz: libFuzzer over the parsers of outside input (FUZZ_TARGET: varlink, bus, evidence, taxonomy).
 FUZZ_TARGET ?= varlink
 FUZZ_SECONDS ?= 60
-fuzz: deps
+fuzz:
+	@scripts/deps build
 	CADRE_FUZZ=1 $(SWIFT) build --sanitize=fuzzer --product cadre-fuzz --scratch-path .build-fuzz
 	@mkdir -p var/fuzz/$(FUZZ_TARGET)
 	CADRE_FUZZ_TARGET=$(FUZZ_TARGET) SWIFT_BACKTRACE=enable=no .build-fuzz/debug/cadre-fuzz \
