@@ -96,6 +96,34 @@ struct LifecycleTests {
         #expect(daemon.log.contains("killed by signal 9"))
     }
 
+    @Test("a phase that kills its worker maximumPhaseAttempts times fails its run; the daemon carries on")
+    func poisonPhase() throws {
+        let daemon = try DaemonUnderTest(environment: ["CADRE_PHASE_DELAY_MS": "800"])
+        try daemon.loadTaxonomy()
+        let events = try daemon.connect()
+        try events.send(VarlinkCall(method: Workforce.Method.subscribe.qualifiedName, more: true))
+        _ = try events.receive()
+        let run = try daemon.connect().call(.startRun, Workforce.StartRunParameters(), as: Workforce.RunReply.self).run
+        var kills = 0
+        while let reply = try events.receive() {
+            let event = try reply.decodeParameters(as: Workforce.EventReply.self).event
+            if event.runId == run.id, event.kind == "phase-started", event.phase == "taxonomy", let pid = event.pid {
+                usleep(150_000)
+                kill(Int32(pid), SIGKILL)
+                kills += 1
+            }
+            if event.runId == run.id, event.kind == "run-finished" || event.kind == "run-failed" { break }
+        }
+        #expect(kills == 3)
+        let failed = try waitForRun(run.id, on: daemon)
+        #expect(failed.state == "failed")
+        #expect(failed.error?.contains("the taxonomy worker died 3 times") == true)
+        #expect(failed.phases.first { $0.phase == "taxonomy" }?.attempts == 3)
+        let next = try daemon.connect().call(.startRun, Workforce.StartRunParameters(), as: Workforce.RunReply.self).run
+        #expect(try waitForRun(next.id, on: daemon).state == "succeeded")
+        #expect(try daemon.status().workers.first { $0.phase == "taxonomy" }?.restarts == 3)
+    }
+
     @Test("more restarts than the intensity allows: the supervisor gives up with exit 1")
     func restartIntensity() throws {
         let daemon = try DaemonUnderTest(configuration: "restartIntensity: 2\nrestartPeriodSeconds: 60\n")

@@ -25,6 +25,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     /// supervisor gives up (exit 1) so that systemd's `Restart=on-failure` takes over.
     public var restartIntensity = 5
     public var restartPeriodSeconds = 30
+    /// A phase that has taken down this many workers fails its run instead of being sent again.
+    public var maximumPhaseAttempts = 3
     /// How long SIGTERM waits for the phase in flight before leaving it to be resumed at next start.
     public var shutdownGraceSeconds = 10
     public var recentRuns = 5
@@ -82,6 +84,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
             case "restartIntensity": int { $0.restartIntensity = $1 }
             case "restartPeriodSeconds": int { $0.restartPeriodSeconds = $1 }
             case "shutdownGraceSeconds": int { $0.shutdownGraceSeconds = $1 }
+            case "maximumPhaseAttempts": int { $0.maximumPhaseAttempts = max(1, $1) }
             case "recentRuns": int { $0.recentRuns = $1 }
             case "assessment":
                 do {

@@ -64,6 +64,25 @@ extension Supervisor {
                 taxonomyVersion: record.taxonomyVersion, databasePath: store.databasePath, policy: policy))
     }
 
+    /// A worker died while computing `job`. Phases are deterministic in (run, inputs), so the job is
+    /// sent again to its replacement — unless it has now taken down `maximumPhaseAttempts` workers,
+    /// which says the inputs, not the worker, are the problem: then the run fails and the pipeline
+    /// moves on rather than crash-looping.
+    func redispatchAfterCrash(_ job: PhaseJob) {
+        guard job.attempt < configuration.maximumPhaseAttempts else {
+            slots[job.phase]?.job = nil
+            active?.dispatched = false
+            let error = "the \(job.phase) worker died \(job.attempt) times computing this phase"
+            try? store.updatePhase(runID: job.runID, phase: job.phase, state: .failed, attempts: job.attempt, error: error)
+            hub.publish("phase-failed", runID: job.runID, phase: job.phase, message: error)
+            finishActiveRun(error: "phase \(job.phase) failed: \(error)")
+            return
+        }
+        var next = job
+        next.attempt += 1
+        dispatch(next)
+    }
+
     func dispatch(_ job: PhaseJob) {
         guard var slot = slots[job.phase], let link = slot.link else { return }
         slot.job = job
@@ -154,7 +173,7 @@ extension Supervisor {
         advance()
     }
 
-    private func finishActiveRun(error: String?) {
+    func finishActiveRun(error: String?) {
         guard let run = active else { return }
         active = nil
         let id = run.record.id

@@ -55,10 +55,8 @@ extension Supervisor {
         slots[registration.phase] = slot
         logger.debug("worker \(registration.phase) registered (pid \(registration.pid))")
         workersRegisteredIfAll()
-        if var job = slot.job {
-            // The worker died mid-phase: phases are deterministic in (run, inputs), so re-running is safe.
-            job.attempt += 1
-            dispatch(job)
+        if let job = slot.job {
+            redispatchAfterCrash(job)
         } else {
             advance()
         }
