@@ -11,8 +11,8 @@ struct ConnectionLimitTests {
     @Test("one user may hold maximumConnectionsPerUser connections; the next is refused with TooManyConnections")
     func connectionsPerUser() throws {
         let daemon = try DaemonUnderTest(configuration: "maximumConnectionsPerUser: 3\n")
-        // The readiness probe's connection is closed by now; wait until the daemon has seen that.
-        usleep(100_000)
+        // The readiness probe's connection is closed; give the daemon time to see that.
+        usleep(500_000)
         let held = try (0..<3).map { _ in try daemon.connect() }
         for connection in held {
             #expect(try connection.call(.ping, Workforce.PingParameters(), as: Workforce.PingResult.self).message == "pong")
@@ -47,8 +47,10 @@ struct ConnectionLimitTests {
         try daemon.loadTaxonomy()
         let slow = try daemon.connect()
         try slow.send(VarlinkCall(method: Workforce.Method.subscribe.qualifiedName, more: true))
+        #expect(try slow.receive()?.parameters?["event"]?["kind"]?.stringValue == "subscribed")
         let steady = try daemon.connect()
         try steady.send(VarlinkCall(method: Workforce.Method.subscribe.qualifiedName, more: true))
+        #expect(try steady.receive()?.parameters?["event"]?["kind"]?.stringValue == "subscribed")
 
         // Runs are started from another thread while this one keeps reading the steady subscriber.
         let total = 120

@@ -39,6 +39,7 @@ struct OutsidePeerTests {
         #expect(report["description_matches"] as? Bool == true)
         #expect(report["ping"] as? String == "from python")
         let kinds = report["events"] as? [String] ?? []
+        #expect(kinds.first == "subscribed")
         #expect(kinds.contains("run-queued") && kinds.contains("phase-started") && kinds.last == "run-finished")
         #expect(report["permission_error"] as? String == nil)
     }

@@ -118,7 +118,7 @@ extension Supervisor {
         let interval = Duration.milliseconds(configuration.heartbeatIntervalMilliseconds)
         let limit = interval * configuration.heartbeatMissLimit
         let now = ContinuousClock.now
-        if let previous = lastHeartbeat, now - previous > interval * 2 {
+        if let previous = lastHeartbeat, now - previous > max(interval * 2, .seconds(1)) {
             // The supervisor itself was held up (a long store write): the workers' answers waited
             // in its queue, so their silence says nothing about them. Start counting afresh.
             logger.notice("supervisor stalled for \(now - previous); heartbeat deadlines restart")

@@ -20,21 +20,23 @@ with varlink.Client(address=address) as client:
         report["ping"] = cadre.Ping("from python")["message"]
     events = []
     done = threading.Event()
+    subscribed = threading.Event()
 
     def follow():
         with client.open("io.cadre.Workforce") as stream:
             for reply in stream.Subscribe(_more=True):
                 event = reply["event"]
                 events.append(event["kind"])
+                if event["kind"] == "subscribed":
+                    subscribed.set()
                 if event["kind"] in ("run-finished", "run-failed"):
                     done.set()
                     return
 
     thread = threading.Thread(target=follow, daemon=True)
     thread.start()
-    # Give the subscription a moment to be registered before the run starts.
-    import time
-    time.sleep(0.5)
+    # The first reply says the subscription is in place; only then may the run start.
+    subscribed.wait(30)
     with client.open("io.cadre.Workforce") as cadre:
         run = cadre.StartRun()["run"]
         report["run"] = run["id"]

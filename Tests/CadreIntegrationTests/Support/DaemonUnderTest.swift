@@ -151,6 +151,16 @@ final class DaemonUnderTest {
     }
 }
 
+/// Polls `condition` until it holds or `timeout` passes; for effects that land "soon" on a busy machine.
+func eventually(_ timeout: Duration = .seconds(20), _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    repeat {
+        if try condition() { return true }
+        usleep(20_000)
+    } while ContinuousClock.now < deadline
+    return try condition()
+}
+
 enum SmallTaxonomy {
     static let yaml = """
         skills:
