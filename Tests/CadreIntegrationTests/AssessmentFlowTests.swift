@@ -135,7 +135,7 @@ struct AssessmentFlowTests {
         #expect(try daemon.status().workers.first { $0.phase == "assessment" }?.restarts == 1)
     }
 
-    @Test("a reader sees no per-person figures for a team under 5 people; an operator does")
+    @Test("a reader sees no per-person figures, nor groups, under 5 people; an operator does")
     func smallTeamPrivacy() throws {
         try #require(Checkout.isRoot, "needs root to run a client as nobody")
         let daemon = try DaemonUnderTest(configuration: "readersGroup: nogroup\noperatorsGroup: cadre-ops-test\n")
@@ -162,7 +162,12 @@ struct AssessmentFlowTests {
         let team = try replies[0].decodeParameters(as: Workforce.GapViewReply.self).view
         #expect(team.people.isEmpty && team.hidden != nil && team.summary.headcount == 2)
         #expect(replies[1].error == "io.cadre.Workforce.PermissionDenied")
-        #expect(try replies[2].decodeParameters(as: Workforce.GapViewReply.self).view.summary.headcount == 2)
+        let org = try replies[2].decodeParameters(as: Workforce.GapViewReply.self).view
+        #expect(org.summary.headcount == 2)
+        #expect(org.teams.isEmpty && org.roleLevels.isEmpty, "a team or role level of two is two people's figures")
+        #expect(org.hidden?.contains("2 groups under 5 people left out") == true)
+        let operatorView = try daemon.gaps(Workforce.GetGapsParameters())
+        #expect(operatorView.teams.map(\.id) == ["core"] && operatorView.roleLevels.map(\.id) == ["ml-engineer@1"])
     }
 
     static func defaultTaxonomy() throws -> [Workforce.SourceFile] {

@@ -103,9 +103,19 @@ struct GapViewBuilder {
         teams: [Workforce.GroupReadiness] = [], person: Workforce.PersonReadiness? = nil,
         requirements: [Workforce.RequirementGap] = []
     ) -> Workforce.GapView {
-        Workforce.GapView(
+        // A group of one or two is a person in all but name: readers see the groups inside a view
+        // only when they hold at least smallTeamThreshold people.
+        let threshold = loaded.policy.smallTeamThreshold
+        let visible = { (group: Workforce.GroupReadiness) in seesPeople || group.headcount >= threshold }
+        var view = Workforce.GapView(
             runId: loaded.run.id, asOf: Timestamp.format(epochSeconds: loaded.run.asOf), dataVersion: loaded.run.dataVersion,
-            scope: scope, summary: summary, roleLevels: roleLevels, teams: teams, person: person, requirements: requirements)
+            scope: scope, summary: summary, roleLevels: roleLevels.filter(visible), teams: teams.filter(visible),
+            person: person, requirements: requirements)
+        let withheld = roleLevels.count + teams.count - view.roleLevels.count - view.teams.count
+        if withheld > 0 {
+            view.hidden = "\(withheld) group\(withheld == 1 ? "" : "s") under \(threshold) people left out (readers see groups of \(threshold) or more)"
+        }
+        return view
     }
 
     /// Adds the members, most in need first, unless the caller may not see them.
@@ -113,7 +123,8 @@ struct GapViewBuilder {
         var view = view
         let threshold = loaded.policy.smallTeamThreshold
         if !seesPeople, members.count < threshold {
-            view.hidden = "per-person figures are shown to readers for groups of \(threshold) or more; this one has \(members.count)"
+            let people = "per-person figures are shown to readers for groups of \(threshold) or more; this one has \(members.count)"
+            view.hidden = view.hidden.map { "\(people); \($0)" } ?? people
             return view
         }
         view.people = members.sorted { (map.readiness[$0], map.personIDs[$0]) < (map.readiness[$1], map.personIDs[$1]) }

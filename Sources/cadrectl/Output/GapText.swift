@@ -45,6 +45,7 @@ struct GapText {
             ])
         }
         text += teams.isEmpty ? "  no teams\n" : table.render(headerStyle: style.bold)
+        if let hidden = view.hidden { text += "  not shown: \(hidden)\n" }
         return text
     }
 
