@@ -106,7 +106,9 @@ struct GapViewBuilder {
         // A group of one or two is a person in all but name: readers see the groups inside a view
         // only when they hold at least smallTeamThreshold people.
         let threshold = loaded.policy.smallTeamThreshold
-        let visible = { (group: Workforce.GroupReadiness) in seesPeople || group.headcount >= threshold }
+        let visible = { (group: Workforce.GroupReadiness) in
+            loaded.policy.showsPersonFigures(teamHeadcount: group.headcount, readerIsOperator: seesPeople)
+        }
         var view = Workforce.GapView(
             runId: loaded.run.id, asOf: Timestamp.format(epochSeconds: loaded.run.asOf), dataVersion: loaded.run.dataVersion,
             scope: scope, summary: summary, roleLevels: roleLevels.filter(visible), teams: teams.filter(visible),
@@ -122,7 +124,7 @@ struct GapViewBuilder {
     private func withPeople(_ view: Workforce.GapView, _ members: [Int]) -> Workforce.GapView {
         var view = view
         let threshold = loaded.policy.smallTeamThreshold
-        if !seesPeople, members.count < threshold {
+        if !loaded.policy.showsPersonFigures(teamHeadcount: members.count, readerIsOperator: seesPeople) {
             let people = "per-person figures are shown to readers for groups of \(threshold) or more; this one has \(members.count)"
             view.hidden = view.hidden.map { "\(people); \($0)" } ?? people
             return view

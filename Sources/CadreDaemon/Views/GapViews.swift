@@ -41,7 +41,9 @@ final class GapViews: Sendable {
             return try builder.role(level)
         }
         if let person = parameters.person {
-            guard access >= .operator || builder.teamHeadcount(ofPerson: person) >= loaded.policy.smallTeamThreshold else {
+            guard loaded.policy.showsPersonFigures(
+                teamHeadcount: builder.teamHeadcount(ofPerson: person), readerIsOperator: access >= .operator)
+            else {
                 throw ControlFailure(
                     Workforce.ErrorName.permissionDenied,
                     Workforce.PermissionDeniedError(

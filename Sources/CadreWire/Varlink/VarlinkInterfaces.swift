@@ -164,8 +164,9 @@ type RequirementGap (
 )
 
 # A gap map view. scope is org, team, role or person; the lists a scope has no
-# use for are empty. people is empty, and hidden says why, when the caller may
-# not see per-person figures (a reader viewing fewer than smallTeamThreshold people).
+# use for are empty. A reader (not an operator) sees no group of fewer than
+# smallTeamThreshold people: people is then empty, groups under it are left out
+# of roleLevels and teams, and hidden says what was withheld.
 type GapView (
   runId: int,
   asOf: string,
