@@ -124,7 +124,11 @@ func importEvidence(
     }
 
     @Test func numbersMatchTheStandardLibrary() {
-        for text in ["0", "72.5", "0.1", "4.25", "-3", "+2", "100", "1e2", "12345678901234567", "0.30000000000000004"] {
+        let zeros = "0." + String(repeating: "0", count: 40)
+        for text in [
+            "0", "72.5", "0.1", "4.25", "-3", "+2", "100", "1e2", "12345678901234567", "0.30000000000000004",
+            zeros, zeros + "1", "0.0000000000000000000001", "0.00000000000000000000001",
+        ] {
             #expect(number(text) == Double(text), "\(text)")
         }
         for text in ["", "-", ".", "abc", "nan", "inf", "1.2.3", "1,5", "0x10"] {

@@ -68,7 +68,11 @@ enum FieldScanning {
                 if mantissa != 0 || d != 0 { significant += 1 }
                 if significant > 15 { simple = false; break }
                 mantissa = mantissa * 10 + Int64(d)
-                if inFraction { fractionDigits += 1 }
+                if inFraction {
+                    fractionDigits += 1
+                    // Leading zeros of a fraction count here but not as significant digits.
+                    if fractionDigits >= powersOfTen.count { simple = false; break }
+                }
             } else if byte == 0x2E, !inFraction {
                 inFraction = true
             } else {
