@@ -173,4 +173,17 @@ func places(_ result: Result<some Any, InputErrors>) -> [String] {
             "import.bad-json 7:0 ",
         ])
     }
+
+    @Test func idsAreOneIdWhicheverWayTheirAccentsAreWritten() throws {
+        let composed = "Jos\u{e9}", decomposed = "Jose\u{301}"
+        let header = "external_id,name,team,manager,role,level,hire_date\n"
+        let twice = header + "\(composed),A,t,,ml-engineer,1,2021-01-01\n\(decomposed),B,t,,ml-engineer,1,2021-01-01\n"
+        #expect(places(importPeople(twice)) == ["import.duplicate-id 3:1 external_id"])
+        // Stored in normal form C, so the store's byte comparison agrees with Swift's string one.
+        let one = try importPeople(header + "\(decomposed)2,B,\(decomposed) team,\(decomposed),ml-engineer,1,2021-01-01\n", existing: [composed]).get()
+        #expect(one.map { Array($0.externalID.utf8) } == [Array("\(composed)2".utf8)])
+        #expect(one.first.map { Array($0.team.utf8) } == Array("\(composed) team".utf8))
+        #expect(one.first?.manager.map { Array($0.utf8) } == Array(composed.utf8), "the manager found among the stored people")
+        #expect(places(importPeople(header + "\(decomposed),B,t,\(composed),ml-engineer,1,2021-01-01\n")) == ["import.manager-cycle 2:4 manager"])
+    }
 }

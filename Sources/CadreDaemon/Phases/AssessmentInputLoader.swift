@@ -32,7 +32,9 @@ struct AssessmentInputLoader {
             roster.append(PersonRecord(id: person.externalID, roleLevel: level, team: person.team))
         }
         // People are numbered by ascending id, as the engine's builder numbers them.
-        let numbers = Dictionary(uniqueKeysWithValues: roster.map(\.id).sorted().enumerated().map { ($1, Int32($0)) })
+        // Ids are stored in normal form C, so two ids Swift holds equal cannot both be here; were
+        // they (a store written before that rule), the first keeps the number rather than trap.
+        let numbers = Dictionary(roster.map(\.id).sorted().enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
 
         let vocabulary = try reader.vocabulary()
         let personByKey = vocabulary.persons.names.map { name in name.flatMap { numbers[$0] } ?? -1 }

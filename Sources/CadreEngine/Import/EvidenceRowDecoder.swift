@@ -93,7 +93,7 @@ struct EvidenceRowDecoder: RowDecoder {
         unknown: (RowFields) -> InputError
     ) -> Int? {
         guard !fields.isEmpty(column) else { return nil }
-        if let index = table.index(of: fields.buffer(column)) { return index }
+        if let index = fields.withIdentifier(column, { table.index(of: $0) }) { return index }
         errors.append(unknown(fields))
         return nil
     }

@@ -73,7 +73,7 @@ struct PeopleRowDecoder: RowDecoder {
 
         var index: Int?
         if !fields.isEmpty(C.externalID) {
-            let (found, inserted) = people.insert(fields.buffer(C.externalID))
+            let (found, inserted) = fields.withIdentifier(C.externalID) { people.insert($0) }
             if inserted {
                 index = found
                 lines.append(row.line)
@@ -86,8 +86,7 @@ struct PeopleRowDecoder: RowDecoder {
         }
         var manager: String?
         if !fields.isEmpty(C.manager) {
-            let managerBytes = fields.buffer(C.manager)
-            if let index, let known = people.index(of: managerBytes) {
+            if let index, let known = fields.withIdentifier(C.manager, { people.index(of: $0) }) {
                 manager = people.strings[known]
                 if known == index {
                     errors.append(fields.error(.importManagerCycle, C.manager, "a person cannot be their own manager",
@@ -96,7 +95,7 @@ struct PeopleRowDecoder: RowDecoder {
                     managers[index] = Int32(known)
                 }
             } else {
-                let name = fields.string(C.manager)
+                let name = fields.identifier(C.manager)
                 manager = name
                 if let index { unsettled.append((name, index, row.line, row.columnNumbers[C.manager])) }
             }
@@ -105,7 +104,7 @@ struct PeopleRowDecoder: RowDecoder {
         for error in errors { try log.record(error) }
         guard errors.isEmpty, let index, let roleIndex, let hireDate else { return nil }
         return ImportedPerson(
-            externalID: people.strings[index], name: fields.string(C.name), team: fields.string(C.team),
+            externalID: people.strings[index], name: fields.string(C.name), team: fields.identifier(C.team),
             manager: manager, role: roles.strings[roleIndex], rung: rung, hireDate: hireDate,
             location: fields.optionalString(C.location))
     }

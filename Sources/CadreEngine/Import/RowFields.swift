@@ -1,3 +1,5 @@
+import Foundation
+
 /// A row's fields as a decoder reads them, and the one place a field's error is given its line,
 /// column and header name.
 struct RowFields {
@@ -15,6 +17,20 @@ struct RowFields {
     }
 
     func string(_ column: Int) -> String { String(decoding: buffer(column), as: UTF8.self) }
+
+    /// An identifier's bytes in Unicode normal form C. The store matches ids byte for byte while
+    /// Swift compares strings up to canonical equivalence, so "José" typed two ways must become one
+    /// id here, or it would be two people to SQLite and one to everything else. ASCII — nearly
+    /// every HRIS id — passes through untouched.
+    func withIdentifier<T>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        let raw = buffer(column)
+        if raw.allSatisfy({ $0 < 0x80 }) { return body(raw) }
+        var normalized = String(decoding: raw, as: UTF8.self).precomposedStringWithCanonicalMapping
+        return normalized.withUTF8(body)
+    }
+
+    /// `withIdentifier` as a string.
+    func identifier(_ column: Int) -> String { withIdentifier(column) { String(decoding: $0, as: UTF8.self) } }
 
     /// Nil for an empty optional field.
     func optionalString(_ column: Int) -> String? { isEmpty(column) ? nil : string(column) }
