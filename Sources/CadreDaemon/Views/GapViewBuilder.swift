@@ -113,10 +113,19 @@ struct GapViewBuilder {
             runId: loaded.run.id, asOf: Timestamp.format(epochSeconds: loaded.run.asOf), dataVersion: loaded.run.dataVersion,
             scope: scope, summary: summary, roleLevels: roleLevels.filter(visible), teams: teams.filter(visible),
             person: person, requirements: requirements)
+        var notes: [String] = []
+        if scope != "person", !visible(summary) {
+            // The group asked for is itself small: its own figures are its members' in all but name.
+            view.summary.meanReadiness = nil
+            view.summary.meeting = nil
+            view.summary.topGaps = []
+            notes.append("this group's figures (readers see groups of \(threshold) or more; it has \(summary.headcount))")
+        }
         let withheld = roleLevels.count + teams.count - view.roleLevels.count - view.teams.count
         if withheld > 0 {
-            view.hidden = "\(withheld) group\(withheld == 1 ? "" : "s") under \(threshold) people left out (readers see groups of \(threshold) or more)"
+            notes.append("\(withheld) group\(withheld == 1 ? "" : "s") under \(threshold) people left out (readers see groups of \(threshold) or more)")
         }
+        view.hidden = notes.isEmpty ? nil : notes.joined(separator: "; ")
         return view
     }
 

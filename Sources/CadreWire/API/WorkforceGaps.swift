@@ -15,10 +15,11 @@ extension Workforce {
         public var id: String
         public var name: String
         public var headcount: Int
-        public var meanReadiness: Double
-        public var meeting: Int
+        /// Nil when withheld from a reader: the group is smaller than `smallTeamThreshold`.
+        public var meanReadiness: Double?
+        public var meeting: Int?
         public var topGaps: [SkillGap]
-        public init(id: String, name: String, headcount: Int, meanReadiness: Double, meeting: Int, topGaps: [SkillGap]) {
+        public init(id: String, name: String, headcount: Int, meanReadiness: Double?, meeting: Int?, topGaps: [SkillGap]) {
             self.id = id
             self.name = name
             self.headcount = headcount

@@ -118,13 +118,15 @@ type ImportSummary (
 # One skill's share of a group's gap: the sum over its members of importance × gap.
 type SkillGap (skill: string, skillName: string, weightedGap: float)
 
-# Readiness of a group: the organisation, a team, a role level.
+# Readiness of a group: the organisation, a team, a role level. meanReadiness
+# and meeting are absent, and topGaps empty, when withheld from a reader (a group
+# of fewer than smallTeamThreshold people).
 type GroupReadiness (
   id: string,
   name: string,
   headcount: int,
-  meanReadiness: float,
-  meeting: int,
+  meanReadiness: ?float,
+  meeting: ?int,
   topGaps: []SkillGap
 )
 

@@ -15,10 +15,13 @@ struct GapText {
 
     /// `200 people, mean readiness 62.4%, 41 meeting their role level (20.5%)`.
     static func summary(_ group: Workforce.GroupReadiness) -> String {
-        let share = group.headcount > 0 ? " (\(Formatting.percent(Double(group.meeting) / Double(group.headcount))))" : ""
         let people = group.headcount == 1 ? "1 person" : "\(group.headcount) people"
+        guard let readiness = group.meanReadiness, let meeting = group.meeting else {
+            return "\(people); its figures are withheld (see below)"
+        }
+        let share = group.headcount > 0 ? " (\(Formatting.percent(Double(meeting) / Double(group.headcount))))" : ""
         return "\(people), "
-            + "mean readiness \(Formatting.percent(group.meanReadiness)), \(group.meeting) meeting their role level\(share)"
+            + "mean readiness \(Formatting.percent(readiness)), \(meeting) meeting their role level\(share)"
     }
 
     func organisation(_ view: Workforce.GapView) -> String {
@@ -27,7 +30,7 @@ struct GapText {
         text += roleLevels(view.roleLevels)
         text += topGaps(view.summary.topGaps)
         let teams = view.teams.sorted {
-            $0.meanReadiness != $1.meanReadiness ? $0.meanReadiness < $1.meanReadiness : $0.name < $1.name
+            ($0.meanReadiness ?? 0) != ($1.meanReadiness ?? 0) ? ($0.meanReadiness ?? 0) < ($1.meanReadiness ?? 0) : $0.name < $1.name
         }
         let shown = all ? teams : Array(teams.prefix(top))
         var title = "TEAMS, lowest readiness first"
@@ -40,7 +43,7 @@ struct GapText {
             ], indent: "  ")
         for team in shown {
             table.add([
-                team.name, "\(team.headcount)", Formatting.percent(team.meanReadiness), "\(team.meeting)",
+                team.name, "\(team.headcount)", team.meanReadiness.map(Formatting.percent) ?? "-", team.meeting.map { "\($0)" } ?? "-",
                 team.topGaps.first.map { "\($0.skillName) (\(Formatting.decimal($0.weightedGap, places: 1)))" } ?? "-",
             ])
         }
@@ -92,7 +95,10 @@ struct GapText {
                 .init("MEETING", .right),
             ], indent: "  ")
         for level in levels {
-            table.add([level.id, level.name, "\(level.headcount)", Formatting.percent(level.meanReadiness), "\(level.meeting)"])
+            table.add([
+                level.id, level.name, "\(level.headcount)", level.meanReadiness.map(Formatting.percent) ?? "-",
+                level.meeting.map { "\($0)" } ?? "-",
+            ])
         }
         return "\n" + style.bold("READINESS BY ROLE LEVEL") + "\n" + table.render(headerStyle: style.bold)
     }
