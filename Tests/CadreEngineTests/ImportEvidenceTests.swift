@@ -155,3 +155,41 @@ func importEvidence(
         #expect(CalendarDay(daysSinceEpoch: 18701).description == "2021-03-15")
     }
 }
+
+@Suite struct ImportHostileInputTests {
+    @Test func anUnclosedQuoteStopsAtTheRowLimitInsteadOfSwallowingTheFile() {
+        var parser = CSVParser(file: "e.csv")
+        let header = Array("person,skill\np1,\"never closed".utf8)
+        let filler = [UInt8](repeating: UInt8(ascii: "x"), count: 256 * 1024)
+        #expect(throws: Never.self) { _ = try parser.feed(header) }
+        var caught: InputError?
+        for _ in 0..<8 where caught == nil {
+            do throws(InputError) { _ = try parser.feed(filler) } catch { caught = error }
+        }
+        #expect(caught?.code == .importRowTooLong)
+        #expect(caught?.line == 2 && caught?.column == 2)
+    }
+
+    @Test func anUnclosedJSONObjectStopsAtTheRowLimit() {
+        let context = EvidenceImportContext(skills: ["python"], people: ["p1"])
+        var reader = EvidenceImport(file: "e.json", context: context)
+        let start = Array("{\"person\": \"p1\", \"skill\": \"".utf8)
+        let filler = [UInt8](repeating: UInt8(ascii: "x"), count: 300 * 1024)
+        var caught: InputErrors?
+        do throws(InputErrors) {
+            try reader.feed(start) { _ in }
+            for _ in 0..<8 { try reader.feed(filler) { _ in } }
+        } catch { caught = error }
+        #expect(caught?.first?.code == .importRowTooLong)
+        #expect(caught?.first?.line == 1)
+    }
+
+    @Test func aHeaderOfManyUnknownColumnsReportsABoundedNumber() {
+        let header = (0..<5000).map { "c\($0)" }.joined(separator: ",") + "\n"
+        guard case .failure(let errors) = importPeople(header) else {
+            Issue.record("a header of unknown columns was accepted")
+            return
+        }
+        #expect(errors.errors.count <= 110)
+    }
+}

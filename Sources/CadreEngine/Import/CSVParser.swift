@@ -197,6 +197,14 @@ public struct CSVParser: Sendable {
             if state != .quoted { afterQuotedCR = false }
             index += 1
         }
+        if record.bytes.count > ImportLimits.maximumRowBytes {
+            throw InputError(
+                .importRowTooLong, file: file, line: record.line, column: record.fieldCount + 1,
+                message: state == .quoted
+                    ? "a quoted field runs on for more than \(ImportLimits.maximumRowBytes) bytes"
+                    : "a row is longer than \(ImportLimits.maximumRowBytes) bytes",
+                hint: state == .quoted ? "a closing \" is probably missing on this row" : "one row per line")
+        }
     }
 
     /// A CR inside a quoted field already counted the line; a LF right after it is the same break.

@@ -57,7 +57,8 @@ struct CSVRowMapper: Sendable {
             }
             guard let column else {
                 mapping.append(nil)
-                if !ignoresUnknownColumns {
+                // A header is a handful of names; past a hundred problems it is not a header at all.
+                if !ignoresUnknownColumns, problems.count < 100 {
                     problems.append(InputError(
                         .importUnknownColumn, file: file, line: record.line, column: fileColumn + 1, field: name,
                         message: "`\(name)` is not a \(schema.kind) column (columns: \(schema.columns.map(\.name).joined(separator: ", ")))",

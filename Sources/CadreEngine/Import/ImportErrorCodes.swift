@@ -19,4 +19,13 @@ extension InputError.Code {
     public static let importValueOutOfRange = Self("import.value-out-of-range")
     public static let importManagerCycle = Self("import.manager-cycle")
     public static let importTooManyErrors = Self("import.too-many-errors")
+    /// A row (CSV record or JSON object) longer than `ImportLimits.maximumRowBytes`: in practice
+    /// an unclosed quote or brace that would otherwise swallow the rest of the file into memory.
+    public static let importRowTooLong = Self("import.row-too-long")
+}
+
+/// Bounds that keep a hostile or broken file from making the importer hold it whole.
+public enum ImportLimits {
+    /// No HRIS row or evidence record comes near this; an unclosed quote does.
+    public static let maximumRowBytes = 1 << 20
 }

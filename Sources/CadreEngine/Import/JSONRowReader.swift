@@ -52,6 +52,12 @@ struct JSONRowReader: Sendable {
         for byte in bytes {
             if place == .object {
                 object.append(byte)
+                if object.count > ImportLimits.maximumRowBytes {
+                    throw InputError(
+                        .importRowTooLong, file: file, line: objectLine,
+                        message: "an object runs on for more than \(ImportLimits.maximumRowBytes) bytes",
+                        hint: "a closing } or \" is probably missing in this object")
+                }
                 if byte == 0x0A { line += 1 }
                 if inString {
                     if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
