@@ -85,8 +85,9 @@ public final class StoreReader: Sendable {
     }
 
     /// Calls `body` for every evidence row stored at or before `atDataVersion`, ordered by person
-    /// key, skill key, observed time and id — the order a (person, skill) estimate sums in, so the
-    /// floating-point result is the same on every run. One forward scan of the table, no sorting.
+    /// key, skill key, observed time and id: one forward scan of the table, no sorting. The same
+    /// rows come in the same order on every call; the assessment puts them in its own canonical
+    /// order, so its floating-point sums are the same on every run.
     ///
     /// The view reads its columns lazily from the current SQLite row; it is valid only inside `body`.
     public func forEachEvidence(atDataVersion version: Int64, _ body: (EvidenceRowView) throws -> Void) throws {
