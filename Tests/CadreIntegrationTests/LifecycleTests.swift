@@ -125,6 +125,22 @@ struct LifecycleTests {
         #expect(try daemon.status().workers.first { $0.phase == "taxonomy" }?.restarts == 3)
     }
 
+    @Test("on one CPU, a phase that holds the CPU still has its worker's heartbeats answered")
+    func heartbeatsWhileComputingOnOneCPU() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset"), "taskset (util-linux) missing")
+        // Heartbeats every 100 ms, a worker silent for 500 ms is killed; each phase holds the CPU for 1.5 s.
+        let daemon = try DaemonUnderTest(
+            configuration: "heartbeatIntervalMilliseconds: 100\nheartbeatMissLimit: 5\n",
+            environment: ["CADRE_PHASE_BUSY_MS": "1500"], launcher: ["/usr/bin/taskset", "-c", "0"])
+        try daemon.loadTaxonomy()
+        let run = try daemon.connect().call(.startRun, Workforce.StartRunParameters(), as: Workforce.RunReply.self).run
+        let finished = try waitForRun(run.id, on: daemon)
+        #expect(finished.state == "succeeded")
+        #expect(finished.phases.allSatisfy { $0.attempts == 1 }, "no worker was killed as hung")
+        #expect(try daemon.status().workers.allSatisfy { $0.restarts == 0 })
+        #expect(!daemon.log.contains("missed heartbeats"))
+    }
+
     @Test("more restarts than the intensity allows: the supervisor gives up with exit 1")
     func restartIntensity() throws {
         let daemon = try DaemonUnderTest(configuration: "restartIntensity: 2\nrestartPeriodSeconds: 60\n")

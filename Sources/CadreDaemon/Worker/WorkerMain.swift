@@ -22,7 +22,7 @@ public enum WorkerMain {
             let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .connect(unixDomainSocketPath: busPath) { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try BusPipeline.configure(channel, maximumFrameBytes: maximumFrameBytes)
+                        try BusPipeline.configure(channel, maximumFrameBytes: maximumFrameBytes, answersHeartbeats: true)
                     }
                 }
             let host = PhaseHost(phase: phaseType.init(), logger: logger)
@@ -36,8 +36,6 @@ public enum WorkerMain {
                     continuation.yield(BusFrame(.register(WorkerRegistration(phase: phaseName, pid: getpid()))))
                     loop: for try await frame in inbound {
                         switch frame.message {
-                        case .heartbeat(let seq):
-                            continuation.yield(BusFrame(.heartbeatAck(seq: seq)))
                         case .runPhase(let job):
                             group.addTask { await host.execute(job, send: { continuation.yield($0) }) }
                         case .shutdown:
@@ -80,6 +78,11 @@ actor PhaseHost {
                 // Tests widen the window in which a phase is in flight, to kill its worker mid-phase.
                 try await Task.sleep(for: .milliseconds(delay))
             }
+            if let busy = Self.faultInjectionBusy {
+                // Tests hold the CPU, as a long computation does, to show heartbeats still get answers.
+                let until = ContinuousClock.now + .milliseconds(busy)
+                while ContinuousClock.now < until {}
+            }
             let reader = try reader(for: job.databasePath)
             let context = PhaseContext(store: reader) { done, total, note in
                 send(BusFrame(.progress(PhaseProgress(runID: job.runID, phase: job.phase, done: done, total: total, note: note))))
@@ -109,6 +112,8 @@ actor PhaseHost {
 
     /// `CADRE_PHASE_DELAY_MS`: a pause before each phase computes, for crash-recovery tests only.
     static let faultInjectionDelay: Int? = ProcessInfo.processInfo.environment["CADRE_PHASE_DELAY_MS"].flatMap(Int.init)
+    /// `CADRE_PHASE_BUSY_MS`: the CPU held this long before each phase computes, for tests only.
+    static let faultInjectionBusy: Int? = ProcessInfo.processInfo.environment["CADRE_PHASE_BUSY_MS"].flatMap(Int.init)
 
     private func reader(for path: String) throws -> StoreReader {
         if let reader = readers[path] { return reader }
@@ -118,11 +123,31 @@ actor PhaseHost {
     }
 }
 
-/// The bus channel pipeline, the same on both ends.
+/// The bus channel pipeline, the same on both ends; a worker's also answers heartbeats itself.
 enum BusPipeline {
-    static func configure(_ channel: any Channel, maximumFrameBytes: Int) throws -> NIOAsyncChannel<BusFrame, BusFrame> {
+    static func configure(
+        _ channel: any Channel, maximumFrameBytes: Int, answersHeartbeats: Bool = false
+    ) throws -> NIOAsyncChannel<BusFrame, BusFrame> {
         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(BusFrameDecoder(maximumFrameLength: maximumFrameBytes)))
         try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(BusFrameEncoder()))
+        if answersHeartbeats { try channel.pipeline.syncOperations.addHandler(HeartbeatResponder()) }
         return try NIOAsyncChannel<BusFrame, BusFrame>(wrappingChannelSynchronously: channel)
+    }
+}
+
+/// Answers the supervisor's heartbeats on the event loop's own thread. A phase computes on Swift's
+/// shared task threads — on a one-CPU machine, the only one — so an answer that waited for a task
+/// thread would wait for the phase, and a healthy worker would be killed as hung.
+final class HeartbeatResponder: ChannelInboundHandler, Sendable {
+    typealias InboundIn = BusFrame
+    typealias InboundOut = BusFrame
+    typealias OutboundOut = BusFrame
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard case .heartbeat(let seq) = unwrapInboundIn(data).message else {
+            context.fireChannelRead(data)
+            return
+        }
+        context.writeAndFlush(wrapOutboundOut(BusFrame(.heartbeatAck(seq: seq))), promise: nil)
     }
 }
