@@ -27,6 +27,29 @@ struct ConnectionLimitTests {
         withExtendedLifetime(freed) {}
     }
 
+    @Test("a peer that sends calls and never reads the replies stops being read; the daemon's memory stays flat")
+    func backpressure() throws {
+        let daemon = try DaemonUnderTest()
+        let pid = daemon.process.processIdentifier
+        let before = try residentKilobytes(pid)
+        let flooder = try daemon.connect()
+        var timeout = timeval(tv_sec: 2, tv_usec: 0)
+        setsockopt(flooder.fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let call = try VarlinkCodec.encode(
+            VarlinkCall(method: Workforce.Method.ping.qualifiedName, parameters: ["message": .string(String(repeating: "x", count: 1000))]))
+        var sent = 0
+        while sent < 64 << 20 {
+            do { try flooder.send(raw: call) } catch { break }
+            sent += call.count
+        }
+        #expect(sent < 64 << 20, "the daemon stopped reading: the peer's writes stalled after \(sent) bytes")
+        let after = try residentKilobytes(pid)
+        #expect(after - before < 48 * 1024, "resident memory grew by \(after - before) kB")
+        #expect(try daemon.connect().call(.ping, Workforce.PingParameters(), as: Workforce.PingResult.self).message == "pong")
+        let tooLong = try daemon.connect().call(Workforce.Method.ping.qualifiedName, ["message": .string(String(repeating: "y", count: 2000))])
+        #expect(tooLong.error == "io.cadre.Workforce.InvalidParameter")
+    }
+
     @Test("an idle connection is closed after idleTimeoutSeconds; a subscriber is not")
     func idleTimeout() throws {
         let daemon = try DaemonUnderTest(configuration: "idleTimeoutSeconds: 1\n")
@@ -102,4 +125,13 @@ struct ConnectionLimitTests {
         let roles = try daemon.connect().call(.listRoles, Workforce.VersionParameters(), as: Workforce.RolesReply.self)
         #expect(roles.roles.count == 41)
     }
+}
+
+/// VmRSS of a process, in kB.
+func residentKilobytes(_ pid: Int32) throws -> Int {
+    let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+    guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+        let value = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+    else { throw TestFailure("no VmRSS for \(pid)") }
+    return value
 }

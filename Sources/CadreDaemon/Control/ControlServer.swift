@@ -27,6 +27,8 @@ final class ControlServer: Sendable {
     ) async throws -> ControlServer {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
+            // Each connection asks for reads itself, only while it has room (VarlinkConnectionHandler).
+            .childChannelOption(.autoRead, value: false)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations

@@ -6,6 +6,10 @@ import NIOCore
 /// ones (Ping, introspection, permission refusals) right here on the event loop, without a thread
 /// hop; the rest in a task whose reply is written back on the loop before the next call starts. A
 /// message that isn't a varlink call closes this connection and nothing else.
+///
+/// The connection reads only while it has room: fewer than `queueLimit` calls waiting and its
+/// replies flowing (the channel writable). A peer that sends and never reads stops being read
+/// instead of growing the daemon's memory (the channel runs with `autoRead` off).
 final class VarlinkConnectionHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
@@ -18,6 +22,9 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
     private var queue = CircularBuffer<VarlinkCall>()
     private var busy = false
     private var subscribed = false
+    /// A read was held back for lack of room; it is asked for once there is room again.
+    private var readHeld = false
+    static let queueLimit = 16
 
     init(service: WorkforceService, limiter: ConnectionLimiter, logger: Logger) {
         self.service = service
@@ -55,6 +62,26 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
         counted = true
         self.peer = peer
         drain(context: context)
+        readIfRoom(context: context)
+    }
+
+    private func readIfRoom(context: ChannelHandlerContext) {
+        if queue.count < Self.queueLimit, context.channel.isWritable {
+            readHeld = false
+            context.read()
+        } else {
+            readHeld = true
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        readIfRoom(context: context)
+        context.fireChannelReadComplete()
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if readHeld { readIfRoom(context: context) }
+        context.fireChannelWritabilityChanged()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -98,6 +125,7 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
                     handler.busy = false
                     handler.deliver(outcome, for: call, context: context)
                     handler.drain(context: context)
+                    if handler.readHeld { handler.readIfRoom(context: context) }
                 }
             }
         }

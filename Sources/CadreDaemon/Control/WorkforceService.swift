@@ -77,6 +77,10 @@ final class WorkforceService: Sendable {
             guard let message = (try? call.decodeParameters(as: Workforce.PingParameters.self))?.message else {
                 return .reply(Self.pong)
             }
+            // An echo is a probe, not a way to make the daemon copy megabytes for anyone.
+            guard message.utf8.count <= 1024 else {
+                return failure(.invalidParameter("message", "a Ping message is at most 1024 bytes"))
+            }
             return reply(Workforce.PingResult(message: message))
         case .subscribe:
             guard call.wantsMore else { return failure(ControlFailure(Workforce.ErrorName.expectedMore, Workforce.Empty())) }
