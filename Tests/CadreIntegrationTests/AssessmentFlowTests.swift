@@ -90,6 +90,36 @@ struct AssessmentFlowTests {
         #expect(try daemon.status().dataVersion == before)
     }
 
+    @Test("an import belongs to its connection: it ends when the connection does, and opens are bounded")
+    func importSessions() throws {
+        let daemon = try DaemonUnderTest()
+        try daemon.loadTaxonomy()
+        let staging = daemon.state + "/imports"
+        func stagingFiles() -> Int {
+            ((try? FileManager.default.contentsOfDirectory(atPath: staging)) ?? []).filter { $0.hasSuffix(".sqlite") }.count
+        }
+        var abandoned: String?
+        do {
+            let connection = try daemon.connect()
+            abandoned = try connection.call(
+                .beginImport, Workforce.BeginImportParameters(kind: "people", name: "p.csv"), as: Workforce.ImportID.self
+            ).importId
+            #expect(stagingFiles() == 1)
+        }
+        #expect(eventually { stagingFiles() == 0 }, "the staging file goes with its connection")
+
+        let other = try daemon.connect()
+        let stale = try other.call(
+            Workforce.Method.importChunk.qualifiedName,
+            try WireJSON.value(Workforce.ImportChunkParameters(importId: abandoned ?? "", data: "x")))
+        #expect(stale.error == "io.cadre.Workforce.ImportNotFound")
+        for _ in 0..<2 {
+            _ = try other.call(.beginImport, Workforce.BeginImportParameters(kind: "people", name: "p.csv"), as: Workforce.ImportID.self)
+        }
+        let third = try other.call(Workforce.Method.beginImport.qualifiedName, ["kind": "people", "name": "p.csv"])
+        #expect(third.error == "io.cadre.Workforce.TooManyImports" && third.parameters?["limit"]?.intValue == 2)
+    }
+
     @Test("a rerun gives the same numbers; kill -9 of the assessment worker mid-run changes nothing")
     func determinismAndCrash() throws {
         let daemon = try DaemonUnderTest(environment: ["CADRE_PHASE_DELAY_MS": "1200"])

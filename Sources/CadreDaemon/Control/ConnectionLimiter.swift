@@ -2,6 +2,16 @@ import NIOConcurrencyHelpers
 
 /// Caps open control connections per user, so one runaway script can't starve everyone else.
 final class ConnectionLimiter: Sendable {
+    private static let lastConnectionID = NIOLockedValueBox<UInt64>(0)
+
+    /// A number no other control connection of this process has had.
+    static func nextConnectionID() -> UInt64 {
+        lastConnectionID.withLockedValue { id in
+            id += 1
+            return id
+        }
+    }
+
     private let counts = NIOLockedValueBox<[UInt32: Int]>([:])
     private let limitBox: NIOLockedValueBox<Int>
 

@@ -25,6 +25,8 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
     /// A read was held back for lack of room; it is asked for once there is room again.
     private var readHeld = false
     static let queueLimit = 16
+    /// Names this connection to the imports it opens, which end when it does.
+    private let connection = ConnectionLimiter.nextConnectionID()
 
     init(service: WorkforceService, limiter: ConnectionLimiter, logger: Logger) {
         self.service = service
@@ -86,6 +88,8 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         if counted, let peer { limiter.close(uid: peer.uid) }
+        let (service, connection) = (service, connection)
+        Task { await service.imports.connectionClosed(connection) }
         counted = false
         context.fireChannelInactive()
     }
@@ -117,9 +121,9 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
             busy = true
             let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             let loop = context.eventLoop
-            let service = service
+            let (service, connection) = (service, connection)
             Task {
-                let outcome = await service.handle(call, peer: peer)
+                let outcome = await service.handle(call, peer: peer, connection: connection)
                 loop.execute {
                     let (handler, context) = bound.value
                     handler.busy = false

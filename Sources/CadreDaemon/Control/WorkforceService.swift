@@ -90,12 +90,12 @@ final class WorkforceService: Sendable {
         }
     }
 
-    func handle(_ call: VarlinkCall, peer: PeerCredentials) async -> CallOutcome {
+    func handle(_ call: VarlinkCall, peer: PeerCredentials, connection: UInt64) async -> CallOutcome {
         guard let method = Workforce.Method(qualifiedName: call.method) else {
             return failure(ControlFailure(Workforce.ErrorName.methodNotFound, ["method": .string(call.method)] as JSONValue))
         }
         do {
-            return try await dispatch(method, call, peer: peer)
+            return try await dispatch(method, call, peer: peer, connection: connection)
         } catch let failure as ControlFailure {
             return self.failure(failure)
         } catch let error as StoreError where error.code == .noTaxonomy {
@@ -115,7 +115,9 @@ final class WorkforceService: Sendable {
         }
     }
 
-    private func dispatch(_ method: Workforce.Method, _ call: VarlinkCall, peer: PeerCredentials) async throws -> CallOutcome {
+    private func dispatch(
+        _ method: Workforce.Method, _ call: VarlinkCall, peer: PeerCredentials, connection: UInt64
+    ) async throws -> CallOutcome {
         switch method {
         case .ping, .subscribe:
             return immediate(call, peer: peer) ?? failure(.shuttingDown)
@@ -177,28 +179,30 @@ final class WorkforceService: Sendable {
                 defaultLevel: parameters.defaultLevel ?? 3, defaultImportance: parameters.defaultImportance ?? 3)
             return reply(Workforce.TaxonomyReply(taxonomy: try save(taxonomy, source: "nice:" + parameters.file.name, peer: peer)))
         case .beginImport, .importChunk, .commitImport, .abortImport:
-            return try await dispatchImport(method, call, peer: peer)
+            return try await dispatchImport(method, call, peer: peer, connection: connection)
         case .getGaps:
             let parameters = try call.decodeParameters(as: Workforce.GetGapsParameters.self)
             return reply(Workforce.GapViewReply(view: try gaps.view(parameters, access: authorizer.access(of: peer), uid: peer.uid)))
         }
     }
 
-    private func dispatchImport(_ method: Workforce.Method, _ call: VarlinkCall, peer: PeerCredentials) async throws -> CallOutcome {
+    private func dispatchImport(
+        _ method: Workforce.Method, _ call: VarlinkCall, peer: PeerCredentials, connection: UInt64
+    ) async throws -> CallOutcome {
         switch method {
         case .beginImport:
             let parameters = try call.decodeParameters(as: Workforce.BeginImportParameters.self)
-            return reply(Workforce.ImportID(importId: try await imports.begin(parameters, peer: peer)))
+            return reply(Workforce.ImportID(importId: try await imports.begin(parameters, peer: peer, connection: connection)))
         case .importChunk:
             let parameters = try call.decodeParameters(as: Workforce.ImportChunkParameters.self)
-            let rows = try await imports.chunk(parameters.importId, data: parameters.data, peer: peer)
+            let rows = try await imports.chunk(parameters.importId, data: parameters.data, connection: connection)
             return reply(Workforce.ImportProgress(rows: rows))
         case .commitImport:
             let parameters = try call.decodeParameters(as: Workforce.ImportID.self)
-            return reply(Workforce.ImportSummaryReply(summary: try await imports.commit(parameters.importId, peer: peer)))
+            return reply(Workforce.ImportSummaryReply(summary: try await imports.commit(parameters.importId, connection: connection)))
         default:
             let parameters = try call.decodeParameters(as: Workforce.ImportID.self)
-            try await imports.abort(parameters.importId, peer: peer)
+            try await imports.abort(parameters.importId, connection: connection)
             return reply(Workforce.Empty())
         }
     }

@@ -20,10 +20,11 @@ actor ImportSessions {
         let kind: ImportKind
         let name: String
         let owner: UInt32
+        /// The control connection streaming the file; the import ends with it.
+        let connection: UInt64
         let dryRun: Bool
         var reader: Reader
         let staging: ImportStaging?
-        var lastUsed: ContinuousClock.Instant
     }
 
     private let store: Store
@@ -32,8 +33,9 @@ actor ImportSessions {
     private let policy: @Sendable () -> AssessmentPolicy
     private var sessions: [String: Session] = [:]
     private var counter = 0
-    /// An import that hears nothing for this long is dropped with everything it staged.
-    let idleLimit: Duration = .seconds(600)
+    private var reader: StoreReader?
+    /// Open imports per connection, per user and in all: each holds a staging file open.
+    static let perConnection = 2, perUser = 4, overall = 16
 
     init(store: Store, hub: EventHub, logger: Logger, policy: @escaping @Sendable () -> AssessmentPolicy) {
         self.store = store
@@ -42,8 +44,15 @@ actor ImportSessions {
         self.policy = policy
     }
 
-    func begin(_ parameters: Workforce.BeginImportParameters, peer: PeerCredentials) throws -> String {
-        reapIdle()
+    func begin(_ parameters: Workforce.BeginImportParameters, peer: PeerCredentials, connection: UInt64) throws -> String {
+        let open = sessions.values
+        let limit =
+            open.filter({ $0.connection == connection }).count >= Self.perConnection ? Self.perConnection
+            : open.filter({ $0.owner == peer.uid }).count >= Self.perUser ? Self.perUser
+            : open.count >= Self.overall ? Self.overall : nil
+        if let limit {
+            throw ControlFailure(Workforce.ErrorName.tooManyImports, Workforce.LimitError(limit: limit))
+        }
         guard let kind = ImportKind(rawValue: parameters.kind) else {
             throw ControlFailure.invalidParameter("kind", "'\(parameters.kind)' is not people or evidence")
         }
@@ -57,7 +66,8 @@ actor ImportSessions {
         guard let version = try store.latestTaxonomyVersion(), let taxonomy = try store.taxonomy(version: version.version)
         else { throw StoreError(.noTaxonomy, "imports are checked against the taxonomy; none is loaded") }
         let options = ImportOptions(format: format, ignoresUnknownColumns: parameters.ignoreUnknownColumns ?? false)
-        let known = try StoreReader(databasePath: store.databasePath).knownPersonIDs().sorted()
+        if reader == nil { reader = try StoreReader(databasePath: store.databasePath) }
+        let known = try (reader?.knownPersonIDs() ?? []).sorted()
         let reader: Reader
         switch kind {
         case .people:
@@ -76,27 +86,26 @@ actor ImportSessions {
         counter += 1
         let id = "import-\(getpid())-\(counter)"
         sessions[id] = Session(
-            id: id, kind: kind, name: parameters.name, owner: peer.uid, dryRun: dryRun, reader: reader,
-            staging: dryRun ? nil : try store.beginImport(kind: kind, source: parameters.name), lastUsed: .now)
+            id: id, kind: kind, name: parameters.name, owner: peer.uid, connection: connection, dryRun: dryRun, reader: reader,
+            staging: dryRun ? nil : try store.beginImport(kind: kind, source: parameters.name))
         logger.info("import \(id) of \(kind.rawValue) from \(parameters.name) opened by uid \(peer.uid)\(dryRun ? " (dry run)" : "")")
         return id
     }
 
-    func chunk(_ id: String, data: String, peer: PeerCredentials) throws -> Int {
-        var session = try session(id, peer: peer)
+    func chunk(_ id: String, data: String, connection: UInt64) throws -> Int {
+        var session = try session(id, connection: connection)
         do {
             try feed(&session, Array(data.utf8))
         } catch {
             drop(session, because: error)
             throw error
         }
-        session.lastUsed = .now
         sessions[id] = session
         return rows(of: session)
     }
 
-    func commit(_ id: String, peer: PeerCredentials) throws -> Workforce.ImportSummary {
-        var session = try session(id, peer: peer)
+    func commit(_ id: String, connection: UInt64) throws -> Workforce.ImportSummary {
+        var session = try session(id, connection: connection)
         do {
             try feed(&session, nil)
         } catch {
@@ -123,8 +132,8 @@ actor ImportSessions {
             unchanged: summary.unchanged)
     }
 
-    func abort(_ id: String, peer: PeerCredentials) throws {
-        let session = try session(id, peer: peer)
+    func abort(_ id: String, connection: UInt64) throws {
+        let session = try session(id, connection: connection)
         sessions[id] = nil
         session.staging?.discard()
         logger.info("import \(id) aborted")
@@ -161,8 +170,9 @@ actor ImportSessions {
         }
     }
 
-    private func session(_ id: String, peer: PeerCredentials) throws -> Session {
-        guard let session = sessions[id], session.owner == peer.uid || peer.uid == 0 else {
+    /// An import continues only on the connection that began it.
+    private func session(_ id: String, connection: UInt64) throws -> Session {
+        guard let session = sessions[id], session.connection == connection else {
             throw ControlFailure(Workforce.ErrorName.importNotFound, Workforce.ImportID(importId: id))
         }
         return session
@@ -174,10 +184,10 @@ actor ImportSessions {
         logger.notice("import \(session.id) of \(session.name) rejected; nothing stored: \(error)")
     }
 
-    private func reapIdle() {
-        let now = ContinuousClock.now
-        for session in sessions.values where now - session.lastUsed > idleLimit {
-            drop(session, because: SupervisorError(message: "idle for \(idleLimit)"))
+    /// The connection that streamed these imports is gone: nothing more can arrive for them.
+    func connectionClosed(_ connection: UInt64) {
+        for session in sessions.values where session.connection == connection {
+            drop(session, because: SupervisorError(message: "its connection closed before CommitImport"))
         }
     }
 }

@@ -8,6 +8,7 @@ extension Workforce {
         public static let noTaxonomy = "io.cadre.Workforce.NoTaxonomy"
         public static let invalidImport = "io.cadre.Workforce.InvalidImport"
         public static let importNotFound = "io.cadre.Workforce.ImportNotFound"
+        public static let tooManyImports = "io.cadre.Workforce.TooManyImports"
         public static let noAssessment = "io.cadre.Workforce.NoAssessment"
         public static let teamNotFound = "io.cadre.Workforce.TeamNotFound"
         public static let personNotFound = "io.cadre.Workforce.PersonNotFound"
@@ -82,6 +83,11 @@ extension Workforce {
                     hint: hint)
             ]
         }
+    }
+
+    public struct LimitError: Codable, Hashable, Sendable {
+        public var limit: Int
+        public init(limit: Int) { self.limit = limit }
     }
 
     public struct HintError: Codable, Hashable, Sendable {

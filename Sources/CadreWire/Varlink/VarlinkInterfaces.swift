@@ -292,7 +292,12 @@ error InvalidImport (
   errors: []object
 )
 
+# The import is not open on this connection: an import continues only on the
+# connection that began it, and ends (staging dropped) when that connection closes.
 error ImportNotFound (importId: string)
+
+# Too many imports open: 2 per connection, 4 per user, 16 in all.
+error TooManyImports (limit: int)
 
 # No successful assessment matches the request.
 error NoAssessment (hint: string)
