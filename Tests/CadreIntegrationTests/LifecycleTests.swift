@@ -160,6 +160,27 @@ struct LifecycleTests {
         #expect(daemon.log.contains("restart intensity exceeded"))
     }
 
+    @Test("giving up while a phase's worker is dead does not wait out the shutdown grace for it")
+    func noGraceForADeadWorker() throws {
+        let daemon = try DaemonUnderTest(
+            configuration: "restartIntensity: 0\nshutdownGraceSeconds: 60\n", environment: ["CADRE_PHASE_DELAY_MS": "5000"])
+        try daemon.loadTaxonomy()
+        let events = try daemon.connect()
+        try events.send(VarlinkCall(method: Workforce.Method.subscribe.qualifiedName, more: true))
+        _ = try events.receive()
+        _ = try daemon.connect().call(.startRun, Workforce.StartRunParameters(), as: Workforce.RunReply.self)
+        while let reply = try events.receive() {
+            let event = try reply.decodeParameters(as: Workforce.EventReply.self).event
+            if event.kind == "phase-started", let pid = event.pid {
+                kill(Int32(pid), SIGKILL)
+                break
+            }
+        }
+        // Before the fix this waited the full 60 s grace for a phase no worker was computing.
+        #expect(try daemon.waitForExit(timeout: .seconds(30)) == 1)
+        #expect(daemon.log.contains("left unfinished; it resumes at the next start"))
+    }
+
     @Test("SIGHUP reloads the configuration without dropping clients; a broken file keeps the old settings")
     func reload() throws {
         let daemon = try DaemonUnderTest(configuration: "readersGroup: cadre-read\n")
@@ -206,5 +227,27 @@ struct SupervisorCrashTests {
         #expect(resumed.phases.first { $0.phase == "taxonomy" }?.attempts == 1, "the persisted phase is not redone")
         #expect(resumed.phases.first { $0.phase == "assessment" }?.attempts == 2)
         #expect(second.log.contains("resuming run #\(run.id)"))
+    }
+
+    @Test("attempts count across supervisor restarts: a run is not retried past maximumPhaseAttempts")
+    func attemptsSurviveRestarts() throws {
+        let first = try DaemonUnderTest(configuration: "maximumPhaseAttempts: 1\n", environment: ["CADRE_PHASE_DELAY_MS": "1500"])
+        try first.loadTaxonomy()
+        let events = try first.connect()
+        try events.send(VarlinkCall(method: Workforce.Method.subscribe.qualifiedName, more: true))
+        _ = try events.receive()
+        let run = try first.connect().call(.startRun, Workforce.StartRunParameters(), as: Workforce.RunReply.self).run
+        while let reply = try events.receive() {
+            let event = try reply.decodeParameters(as: Workforce.EventReply.self).event
+            if event.kind == "phase-started", event.phase == "assessment" { break }
+        }
+        kill(first.process.processIdentifier, SIGKILL)
+        _ = try first.waitForExit()
+
+        let second = try DaemonUnderTest(reusing: first)
+        let ended = try waitForRun(run.id, on: second)
+        #expect(ended.state == "failed")
+        #expect(ended.error == "phase assessment was already attempted 1 times without finishing")
+        #expect(ended.phases.first { $0.phase == "taxonomy" }?.state == "succeeded")
     }
 }

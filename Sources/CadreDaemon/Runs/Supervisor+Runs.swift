@@ -56,6 +56,15 @@ extension Supervisor {
             return  // dispatched when the worker (re)registers
         }
         let attempt = (run.attempts[phase] ?? 0) + 1
+        guard attempt <= configuration.maximumPhaseAttempts else {
+            // Attempts persist across supervisor restarts: a phase that keeps taking its worker (or
+            // the whole daemon) down is not tried a fourth time because the count started afresh.
+            let error = "phase \(phase) was already attempted \(attempt - 1) times without finishing"
+            try? store.updatePhase(runID: run.record.id, phase: phase, state: .failed, attempts: attempt - 1, error: error)
+            hub.publish("phase-failed", runID: run.record.id, phase: phase, message: error)
+            finishActiveRun(error: error)
+            return
+        }
         let record = run.record
         let policy = (try? WireJSON.decode(JSONValue.self, from: record.policy)) ?? .object([:])
         dispatch(

@@ -151,7 +151,10 @@ public actor Supervisor {
         shuttingDown = true
         notifier.stopping(status: "stopping: \(active.map { "waiting for run #\($0.record.id)" } ?? "no run in flight")")
         let deadline = ContinuousClock.now + .seconds(configuration.shutdownGraceSeconds)
-        while let active, active.dispatched, ContinuousClock.now < deadline {
+        // Worth waiting for only while the phase's worker is alive to finish it.
+        while let active, active.dispatched, let phase = active.remaining.first, slots[phase]?.link != nil,
+            ContinuousClock.now < deadline
+        {
             try? await Task.sleep(for: .milliseconds(50))
         }
         if let active {
