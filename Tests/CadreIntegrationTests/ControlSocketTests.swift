@@ -103,6 +103,35 @@ struct ControlSocketTests {
         #expect(refused[2].error == "io.cadre.Workforce.PermissionDenied")
     }
 
+    @Test("membership of a group too large for a 16 KiB lookup buffer still counts")
+    func largeGroup() throws {
+        try #require(Checkout.isRoot, "needs root for a private /etc/group in a mount namespace")
+        // A readers group of 4,000 members, nobody among them, in an /etc/group seen only by this daemon.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-group-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let members = (0..<4000).map { "member\($0)" } + ["nobody"]
+        let groups = try String(contentsOfFile: "/etc/group", encoding: .utf8) + "cadre-read-big:x:64000:\(members.joined(separator: ","))\n"
+        let groupFile = folder.appendingPathComponent("group").path
+        try groups.write(toFile: groupFile, atomically: false, encoding: .utf8)
+        let daemon = try DaemonUnderTest(
+            configuration: "readersGroup: cadre-read-big\n",
+            launcher: ["/usr/bin/unshare", "--mount", "--propagation", "private", "/bin/sh", "-c",
+                       "mount --bind \"$0\" /etc/group && exec \"$@\"", groupFile])
+        chmod(daemon.socketPath, 0o666)
+        let script = """
+            import json, socket, sys
+            s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
+            s.sendall(json.dumps({"method": "io.cadre.Workforce.GetStatus"}).encode() + b"\\0")
+            buf = b""
+            while not buf.endswith(b"\\0"):
+                buf += s.recv(65536)
+            print(buf[:-1].decode())
+            """
+        let reply = try WireJSON.decode(VarlinkReply.self, from: Array(try runAsNobody(["/usr/bin/python3", "-c", script, daemon.socketPath]).utf8))
+        #expect(reply.error == nil, "nobody is a reader through a group whose entry is \(groups.utf8.count / 1024) kB")
+    }
+
     @Test("a run without a taxonomy is refused with a hint; with one it is queued and succeeds")
     func runNeedsTaxonomy() throws {
         let daemon = try DaemonUnderTest()

@@ -45,18 +45,25 @@ public final class Authorizer: Sendable {
 
     static func groupID(named name: String) -> gid_t? {
         var group = Glibc.group()
-        var result: UnsafeMutablePointer<Glibc.group>?
-        var buffer = [CChar](repeating: 0, count: 16 * 1024)
-        guard getgrnam_r(name, &group, &buffer, buffer.count, &result) == 0, result != nil else { return nil }
-        return group.gr_gid
+        return withLookupBuffer { buffer in
+            var result: UnsafeMutablePointer<Glibc.group>?
+            guard let base = buffer.baseAddress else { return (EINVAL, nil) }
+            let status = getgrnam_r(name, &group, base, buffer.count, &result)
+            return (status, result == nil ? nil : group.gr_gid)
+        }
     }
 
     static func groupIDs(ofUID uid: UInt32, primaryGID: UInt32) -> Set<gid_t> {
         var passwd = Glibc.passwd()
-        var result: UnsafeMutablePointer<Glibc.passwd>?
-        var buffer = [CChar](repeating: 0, count: 16 * 1024)
-        guard getpwuid_r(uid, &passwd, &buffer, buffer.count, &result) == 0, result != nil, let name = passwd.pw_name
-        else { return [primaryGID] }
+        // The name is copied out while the buffer that holds it is alive.
+        let name: String? = withLookupBuffer { buffer in
+            var result: UnsafeMutablePointer<Glibc.passwd>?
+            guard let base = buffer.baseAddress else { return (EINVAL, nil) }
+            let status = getpwuid_r(uid, &passwd, base, buffer.count, &result)
+            guard result != nil, let name = passwd.pw_name else { return (status, nil) }
+            return (status, String(cString: name))
+        }
+        guard let name else { return [primaryGID] }
         var count: Int32 = 64
         var ids = [gid_t](repeating: 0, count: Int(count))
         if getgrouplist(name, passwd.pw_gid, &ids, &count) == -1 {
@@ -64,5 +71,23 @@ public final class Authorizer: Sendable {
             _ = getgrouplist(name, passwd.pw_gid, &ids, &count)
         }
         return Set(ids.prefix(Int(max(count, 0)))).union([primaryGID])
+    }
+
+    /// Runs a `get*_r` lookup with a buffer that grows while the entry does not fit (ERANGE): a
+    /// group with a few thousand members needs more than any fixed size.
+    private static func withLookupBuffer<T>(
+        _ lookup: (UnsafeMutableBufferPointer<CChar>) -> (status: Int32, value: T?)
+    ) -> T? {
+        var size = 16 * 1024
+        while size <= 16 * 1024 * 1024 {
+            var buffer = [CChar](repeating: 0, count: size)
+            let (status, value) = buffer.withUnsafeMutableBufferPointer { lookup($0) }
+            if status == ERANGE {
+                size *= 4
+                continue
+            }
+            return status == 0 ? value : nil
+        }
+        return nil
     }
 }
