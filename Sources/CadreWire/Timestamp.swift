@@ -1,3 +1,4 @@
+import CadreEngine
 import Foundation
 
 /// RFC 3339 timestamps in UTC, the form every time takes on the control protocol.
@@ -11,15 +12,9 @@ public enum Timestamp {
         return date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
     }
 
-    /// Accepts `YYYY-MM-DD` (midnight UTC) or a full RFC 3339 timestamp.
+    /// Accepts `YYYY-MM-DD` (midnight UTC) or a full RFC 3339 timestamp, by the rule imports use.
     public static func parse(_ text: String) -> Int64? {
-        if let date = try? Date(text, strategy: .iso8601) {
-            return Int64(date.timeIntervalSince1970.rounded(.down))
-        }
-        if let date = try? Date(text + "T00:00:00Z", strategy: .iso8601) {
-            return Int64(date.timeIntervalSince1970)
-        }
-        return nil
+        InstantText.parse(text)
     }
 
     public static func nowMilliseconds() -> Int64 {

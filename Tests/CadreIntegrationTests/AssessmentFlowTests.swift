@@ -67,6 +67,14 @@ struct AssessmentFlowTests {
         let asOfEarlier = try daemon.connect().call(
             Workforce.Method.getGaps.qualifiedName, ["asOf": "2026-01-01"])
         #expect(asOfEarlier.error == "io.cadre.Workforce.NoAssessment")
+
+        // A run dated far ahead does not hide later ones: without a date, the newest run answers.
+        let ahead = try daemon.connect().call(.startRun, Workforce.StartRunParameters(asOf: "2030-01-01"), as: Workforce.RunReply.self).run
+        let again = try daemon.connect().call(.startRun, Workforce.StartRunParameters(asOf: "2026-06-30"), as: Workforce.RunReply.self).run
+        _ = try waitForRun(again.id, on: daemon)
+        #expect(try daemon.gaps(Workforce.GetGapsParameters()).runId == again.id)
+        #expect(try daemon.gaps(Workforce.GetGapsParameters(asOf: "2031-01-01")).runId == ahead.id)
+        #expect(try daemon.gaps(Workforce.GetGapsParameters(asOf: "2029-12-31")).runId == again.id)
     }
 
     @Test("a bad row rejects the whole import with file, line, column and field, and stores nothing")

@@ -137,6 +137,10 @@ struct ControlSocketTests {
         let daemon = try DaemonUnderTest()
         let refused = try daemon.connect().call(Workforce.Method.startRun.qualifiedName)
         #expect(refused.error == "io.cadre.Workforce.NoTaxonomy")
+        for impossible in ["2025-02-30", "2025-13-01", "yesterday", "2025-07-01T10:00"] {
+            let reply = try daemon.connect().call(Workforce.Method.startRun.qualifiedName, ["asOf": .string(impossible)])
+            #expect(reply.error == "io.cadre.Workforce.InvalidParameter", "\(impossible)")
+        }
         let version = try daemon.loadTaxonomy()
         #expect(version.skills == 3 && version.roles == 1 && version.roleLevels == 2 && !version.unchanged)
         #expect(try daemon.loadTaxonomy().unchanged)

@@ -77,9 +77,13 @@ final class GapViews: Sendable {
             }
             limit = asOf
         }
-        // Newest first; the latest run whose as-of time is not after the one asked for.
-        let candidates = try store.runs(limit: 1000).filter { assessed($0) && $0.asOf <= limit }
-        guard let run = candidates.max(by: { ($0.asOf, $0.id) < ($1.asOf, $1.id) }) else {
+        // Without a date, the newest run; with one, the run whose as-of time is the latest not
+        // after it (the newest of those if several share it).
+        let candidates = try store.runs(limit: 100_000).filter { assessed($0) && $0.asOf <= limit }
+        let newest = parameters.asOf == nil
+            ? candidates.max(by: { $0.id < $1.id })
+            : candidates.max(by: { ($0.asOf, $0.id) < ($1.asOf, $1.id) })
+        guard let run = newest else {
             throw ControlFailure(
                 Workforce.ErrorName.noAssessment,
                 Workforce.HintError(

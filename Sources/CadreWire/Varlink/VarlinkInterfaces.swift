@@ -230,8 +230,9 @@ method ImportNICE(
   defaultImportance: ?int
 ) -> (taxonomy: TaxonomyVersion)
 
-# The gap map of a run: run, else the latest successful run as of asOf (a date
-# or RFC 3339 time), else the latest successful run. At most one of team,
+# The gap map of a run: run; else, with asOf (a date or RFC 3339 time), the
+# assessed run whose as-of time is the latest not after it; else the newest
+# assessed run (the one started last). At most one of team,
 # roleLevel (ROLE or ROLE@RUNG) and person; none is the organisation. top caps
 # each list of skill gaps (default 10).
 method GetGaps(
