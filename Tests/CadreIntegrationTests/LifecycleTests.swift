@@ -181,6 +181,18 @@ struct LifecycleTests {
         #expect(daemon.log.contains("left unfinished; it resumes at the next start"))
     }
 
+    @Test("a wrong configuration file stops cadred at start with exit 78 and every problem located")
+    func badConfiguration() throws {
+        let daemon = try DaemonUnderTest(
+            configuration: "heartbeatIntervalMilliseconds: 10\nreadersGroup: readers\nrestartIntensty: 3\nassessment:\n  meetsTolerance: -1\n",
+            waitForSocket: false)
+        #expect(try daemon.waitForExit() == 78)
+        let log = daemon.log
+        #expect(log.contains("cadred.yaml:1:32: [config.out-of-range] heartbeatIntervalMilliseconds: 10 is outside 50…60000"))
+        #expect(log.contains("cadred.yaml:3:1: [config.unknown-key] restartIntensty: unknown setting"))
+        #expect(log.contains("assessment.meetsTolerance"))
+    }
+
     @Test("SIGHUP reloads the configuration without dropping clients; a broken file keeps the old settings")
     func reload() throws {
         let daemon = try DaemonUnderTest(configuration: "readersGroup: cadre-read\n")

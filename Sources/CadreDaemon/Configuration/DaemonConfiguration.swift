@@ -61,10 +61,17 @@ public struct DaemonConfiguration: Sendable, Hashable {
         var errors: [InputError] = []
         for (keyNode, valueNode) in mapping {
             let key = keyNode.string ?? ""
-            func int(_ apply: (inout DaemonConfiguration, Int) -> Void) {
-                if let value = valueNode.int, value >= 0 { apply(&configuration, value) } else {
-                    errors.append(place(valueNode, file, key, "config.bad-type", "expected a whole number ≥ 0"))
+            func int(_ range: ClosedRange<Int>, _ apply: (inout DaemonConfiguration, Int) -> Void) {
+                guard let value = valueNode.int else {
+                    errors.append(place(valueNode, file, key, "config.bad-type", "expected a whole number"))
+                    return
                 }
+                guard range.contains(value) else {
+                    errors.append(
+                        place(valueNode, file, key, "config.out-of-range", "\(value) is outside \(range.lowerBound)…\(range.upperBound)"))
+                    return
+                }
+                apply(&configuration, value)
             }
             func string(_ apply: (inout DaemonConfiguration, String) -> Void) {
                 if let value = valueNode.string, !value.isEmpty { apply(&configuration, value) } else {
@@ -74,18 +81,18 @@ public struct DaemonConfiguration: Sendable, Hashable {
             switch key {
             case "operatorsGroup": string { $0.operatorsGroup = $1 }
             case "readersGroup": string { $0.readersGroup = $1 }
-            case "maximumMessageBytes": int { $0.maximumMessageBytes = $1 }
-            case "maximumBusFrameBytes": int { $0.maximumBusFrameBytes = $1 }
-            case "idleTimeoutSeconds": int { $0.idleTimeoutSeconds = $1 }
-            case "maximumConnectionsPerUser": int { $0.maximumConnectionsPerUser = $1 }
-            case "subscriberQueueLimit": int { $0.subscriberQueueLimit = $1 }
-            case "heartbeatIntervalMilliseconds": int { $0.heartbeatIntervalMilliseconds = max(50, $1) }
-            case "heartbeatMissLimit": int { $0.heartbeatMissLimit = max(2, $1) }
-            case "restartIntensity": int { $0.restartIntensity = $1 }
-            case "restartPeriodSeconds": int { $0.restartPeriodSeconds = $1 }
-            case "shutdownGraceSeconds": int { $0.shutdownGraceSeconds = $1 }
-            case "maximumPhaseAttempts": int { $0.maximumPhaseAttempts = max(1, $1) }
-            case "recentRuns": int { $0.recentRuns = $1 }
+            case "maximumMessageBytes": int(4096...(1 << 30)) { $0.maximumMessageBytes = $1 }
+            case "maximumBusFrameBytes": int((1 << 20)...(1 << 32)) { $0.maximumBusFrameBytes = $1 }
+            case "idleTimeoutSeconds": int(1...86_400) { $0.idleTimeoutSeconds = $1 }
+            case "maximumConnectionsPerUser": int(1...100_000) { $0.maximumConnectionsPerUser = $1 }
+            case "subscriberQueueLimit": int(8...1_000_000) { $0.subscriberQueueLimit = $1 }
+            case "heartbeatIntervalMilliseconds": int(50...60_000) { $0.heartbeatIntervalMilliseconds = $1 }
+            case "heartbeatMissLimit": int(2...1000) { $0.heartbeatMissLimit = $1 }
+            case "restartIntensity": int(0...1000) { $0.restartIntensity = $1 }
+            case "restartPeriodSeconds": int(1...86_400) { $0.restartPeriodSeconds = $1 }
+            case "shutdownGraceSeconds": int(0...3600) { $0.shutdownGraceSeconds = $1 }
+            case "maximumPhaseAttempts": int(1...100) { $0.maximumPhaseAttempts = $1 }
+            case "recentRuns": int(0...1000) { $0.recentRuns = $1 }
             case "assessment":
                 do {
                     let policy = try WireJSON.convert(json(valueNode), to: AssessmentPolicy.self)

@@ -141,6 +141,8 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
             guard !call.isOneway else { return }
             context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: bytes)), promise: nil)
         case .subscribe:
+            // A oneway call gets no replies (varlink), so a oneway Subscribe has nothing to stream.
+            guard !call.isOneway else { return }
             subscribed = true
             service.hub.subscribe(context.channel)
         }

@@ -48,7 +48,7 @@ final class GapViews: Sendable {
                     Workforce.ErrorName.permissionDenied,
                     Workforce.PermissionDeniedError(
                         method: Workforce.Method.getGaps.qualifiedName, uid: Int(uid),
-                        required: "operator rights for a person in a team under \(loaded.policy.smallTeamThreshold) people"))
+                        required: "operator rights for a person in no team or in a team under \(loaded.policy.smallTeamThreshold) people"))
             }
             return try builder.person(person, explain: try explainer(loaded))
         }
