@@ -63,14 +63,13 @@ struct VarlinkClientTests {
 
     @Test("a reply decodes as its result or as the error it names, with continues")
     func typedReplies() throws {
-        let pong = try WireJSON.decode(
-            VarlinkTypedReply<Workforce.PingResult>.self, from: Array(#"{"parameters":{"message":"pong"},"continues":true}"#.utf8))
+        let pong = try VarlinkTypedReply<Workforce.PingResult>(
+            received: Array(#" { "continues" : true, "parameters":{"message":"pong", "extra": [1, {"a": null}]}}"#.utf8))
         #expect(try pong.get().message == "pong")
         #expect(pong.continues)
 
-        let missing = try WireJSON.decode(
-            VarlinkTypedReply<Workforce.PingResult>.self,
-            from: Array(#"{"error":"io.cadre.Workforce.RunNotFound","parameters":{"id":7}}"#.utf8))
+        let missing = try VarlinkTypedReply<Workforce.PingResult>(
+            received: Array(#"{"error":"io.cadre.Workforce.RunNotFound","parameters":{"id":7}}"#.utf8))
         #expect(!missing.continues)
         #expect(throws: VarlinkRemoteError.self) { try missing.get() }
         guard case .failure(let error) = missing.outcome else { return }
@@ -78,8 +77,12 @@ struct VarlinkClientTests {
         #expect(error.decodeParameters(as: Workforce.RunNotFoundError.self)?.id == 7)
 
         // Varlink lets a reply leave out empty parameters.
-        let bare = try WireJSON.decode(VarlinkTypedReply<Workforce.PingParameters>.self, from: Array("{}".utf8))
+        let bare = try VarlinkTypedReply<Workforce.PingParameters>(received: Array("{}".utf8))
         #expect(try bare.get().message == nil)
+        let null = try VarlinkTypedReply<Workforce.PingParameters>(received: Array(#"{"parameters":null}"#.utf8))
+        #expect(try null.get().message == nil)
+        #expect(throws: (any Error).self) { try VarlinkTypedReply<Workforce.PingResult>(received: Array(#"{"parameters":{}"#.utf8)) }
+        #expect(throws: (any Error).self) { try VarlinkTypedReply<Workforce.PingResult>(received: Array(#"{"parameters":{"message":5}}"#.utf8)) }
     }
 
     // MARK: over a socket

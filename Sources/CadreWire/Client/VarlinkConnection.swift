@@ -98,7 +98,7 @@ public final class VarlinkConnection {
     ) throws(VarlinkClientError) -> VarlinkTypedReply<Result>? {
         guard let message = try receiveMessage(timeoutMilliseconds: timeoutMilliseconds) else { return nil }
         do {
-            return try WireJSON.decode(VarlinkTypedReply<Result>.self, from: message)
+            return try VarlinkTypedReply<Result>(received: message)
         } catch {
             let text = String(decoding: message.prefix(200), as: UTF8.self)
             throw VarlinkClientError(.malformed, socketPath: socketPath, "unexpected reply \(text): \(error)")

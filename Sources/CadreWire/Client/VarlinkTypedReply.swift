@@ -3,26 +3,23 @@ import Foundation
 /// One reply decoded in a single pass: the parameters as `Result` when the call succeeded, as loose
 /// JSON inside a `VarlinkRemoteError` when it didn't. Avoids a detour through `JSONValue` on the
 /// success path, which is the one the Ping benchmark measures.
-public struct VarlinkTypedReply<Result: Decodable>: Decodable {
+public struct VarlinkTypedReply<Result: Decodable> {
     public var outcome: Swift.Result<Result, VarlinkRemoteError>
     /// True while a `more` call has further replies to come.
     public var continues: Bool
 
-    private enum Keys: String, CodingKey {
-        case parameters, continues, error
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Keys.self)
-        continues = try container.decodeIfPresent(Bool.self, forKey: .continues) ?? false
-        if let name = try container.decodeIfPresent(String.self, forKey: .error) {
-            let parameters = try container.decodeIfPresent(JSONValue.self, forKey: .parameters) ?? .object([:])
-            outcome = .failure(VarlinkRemoteError(name: name, parameters: parameters))
-        } else if container.contains(.parameters) {
-            outcome = .success(try container.decode(Result.self, forKey: .parameters))
+    /// Reads a reply as it came off the socket: its envelope by the call scanner's walk, its
+    /// result decoded once from its own bytes — the client's share of every round trip.
+    public init(received bytes: [UInt8]) throws {
+        let header = try VarlinkMessageScanner.scanReply(bytes)
+        continues = header.continues ?? false
+        let parameters = header.parameters.map { bytes[$0] } ?? ArraySlice("{}".utf8)
+        if let name = header.error {
+            outcome = .failure(VarlinkRemoteError(name: name, parameters: try WireJSON.decode(JSONValue.self, from: parameters)))
+        } else if parameters.elementsEqual("null".utf8) {
+            outcome = .success(try WireJSON.decode(Result.self, from: Array("{}".utf8)))
         } else {
-            // Varlink lets a reply leave out empty parameters; all-optional results still decode.
-            outcome = .success(try JSONDecoder().decode(Result.self, from: Data("{}".utf8)))
+            outcome = .success(try WireJSON.decode(Result.self, from: parameters))
         }
     }
 

@@ -70,7 +70,7 @@ public struct VarlinkCall: Codable, Hashable, Sendable {
 
     /// A call as read from the wire: its header scanned, its parameters left as bytes.
     init(received bytes: [UInt8]) throws(WireError) {
-        let header = try VarlinkCallScanner.scan(bytes)
+        let header = try VarlinkMessageScanner.scan(bytes)
         method = header.method
         oneway = header.oneway
         more = header.more

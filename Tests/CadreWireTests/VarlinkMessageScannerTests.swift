@@ -2,7 +2,7 @@ import CadreWire
 import Testing
 
 @Suite("Varlink call header scanner")
-struct VarlinkCallScannerTests {
+struct VarlinkMessageScannerTests {
     func call(_ text: String) throws -> VarlinkCall { try VarlinkCodec.decodeCall(Array(text.utf8)) }
 
     @Test("header fields in any order, with whitespace and unknown keys")

@@ -1,11 +1,12 @@
-/// Reads the header of a varlink call — `method`, `more`, `oneway`, `upgrade` — and finds where its
-/// `parameters` value lies, in one pass over the bytes and without building any JSON tree. Every
-/// call the daemon answers goes through here, so a Ping costs no JSON decoder at all; the
-/// parameters, when a method has them, are decoded once, typed, from their own bytes.
+/// Reads the envelope of a varlink message — a call's `method`, `more`, `oneway`, `upgrade`; a
+/// reply's `error`, `continues` — and finds where its `parameters` value lies, in one pass over the
+/// bytes and without building any JSON tree. Every call the daemon answers and every reply a client
+/// reads goes through here, so a Ping costs the daemon no JSON decoder at all; the parameters, when
+/// there are any, are decoded once, typed, from their own bytes.
 ///
 /// It checks the structure it walks (objects, arrays, strings, literals, numbers' characters) and
 /// rejects anything else; the parameters' contents are checked in full when they are decoded.
-struct VarlinkCallScanner {
+struct VarlinkMessageScanner {
     struct Header {
         var method: String
         var oneway: Bool?
@@ -17,18 +18,56 @@ struct VarlinkCallScanner {
     private let bytes: [UInt8]
     private var index = 0
 
+    /// What a reply's envelope says: where its parameters lie, whether more replies follow, and
+    /// the error's name if it is one.
+    struct ReplyHeader {
+        var parameters: Range<Int>?
+        var continues: Bool?
+        var error: String?
+    }
+
     static func scan(_ bytes: [UInt8]) throws(WireError) -> Header {
-        var scanner = VarlinkCallScanner(bytes: bytes)
-        return try scanner.header()
+        var scanner = VarlinkMessageScanner(bytes: bytes)
+        var method: String?
+        var header = Header(method: "")
+        try scanner.object { scanner, key throws(WireError) in
+            switch key {
+            case "method": method = try scanner.string()
+            case "more": header.more = try scanner.boolean()
+            case "oneway": header.oneway = try scanner.boolean()
+            case "upgrade": header.upgrade = try scanner.boolean()
+            case "parameters": header.parameters = try scanner.valueRange()
+            default: try scanner.skipValue(depth: 0)
+            }
+        }
+        guard let method else { throw scanner.malformed("a call without a method") }
+        header.method = method
+        return header
+    }
+
+    /// The same walk over a reply, for clients: the typed result is then decoded from its own bytes.
+    static func scanReply(_ bytes: [UInt8]) throws(WireError) -> ReplyHeader {
+        var scanner = VarlinkMessageScanner(bytes: bytes)
+        var header = ReplyHeader()
+        try scanner.object { scanner, key throws(WireError) in
+            switch key {
+            case "parameters": header.parameters = try scanner.valueRange()
+            case "continues": header.continues = try scanner.boolean()
+            case "error": header.error = try scanner.string()
+            default: try scanner.skipValue(depth: 0)
+            }
+        }
+        return header
     }
 
     private init(bytes: [UInt8]) {
         self.bytes = bytes
     }
 
-    private mutating func header() throws(WireError) -> Header {
-        var method: String?
-        var header = Header(method: "")
+    /// The whole message is one object; `member` reads (or skips) each member's value.
+    private mutating func object(
+        _ member: (inout VarlinkMessageScanner, String) throws(WireError) -> Void
+    ) throws(WireError) {
         skipSpace()
         try expect(UInt8(ascii: "{"))
         skipSpace()
@@ -41,17 +80,7 @@ struct VarlinkCallScanner {
                 skipSpace()
                 try expect(UInt8(ascii: ":"))
                 skipSpace()
-                switch key {
-                case "method": method = try string()
-                case "more": header.more = try boolean()
-                case "oneway": header.oneway = try boolean()
-                case "upgrade": header.upgrade = try boolean()
-                case "parameters":
-                    let start = index
-                    try skipValue(depth: 0)
-                    header.parameters = start..<index
-                default: try skipValue(depth: 0)
-                }
+                try member(&self, key)
                 skipSpace()
                 if peek() == UInt8(ascii: ",") {
                     index += 1
@@ -62,10 +91,13 @@ struct VarlinkCallScanner {
             }
         }
         skipSpace()
-        guard index == bytes.count else { throw malformed("bytes after the call's object") }
-        guard let method else { throw malformed("a call without a method") }
-        header.method = method
-        return header
+        guard index == bytes.count else { throw malformed("bytes after the message's object") }
+    }
+
+    private mutating func valueRange() throws(WireError) -> Range<Int> {
+        let start = index
+        try skipValue(depth: 0)
+        return start..<index
     }
 
     private func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
@@ -82,7 +114,7 @@ struct VarlinkCallScanner {
     }
 
     private func malformed(_ what: String) -> WireError {
-        WireError(.malformed, "not a varlink call: \(what) at byte \(index)")
+        WireError(.malformed, "not a varlink message: \(what) at byte \(index)")
     }
 
     /// A boolean, or null for "absent".
