@@ -203,19 +203,3 @@ enum Ctl {
             stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
     }
 }
-
-/// A folder under /tmp that is removed with its contents when the value goes away.
-final class TemporaryFolder {
-    let path: String
-
-    init() throws {
-        var template = Array("/tmp/cadre-ctl-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw TestFailure("mkdtemp failed") }
-        path = String(cString: made)
-        chmod(path, 0o755)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-}

@@ -51,14 +51,7 @@ final class DaemonUnderTest {
         configuration yaml: String? = nil, environment: [String: String] = [:], launcher: [String] = [],
         arguments: [String] = [], controlSocket: String? = nil, waitForSocket: Bool = true, root existing: String? = nil
     ) throws {
-        if let existing {
-            root = existing
-        } else {
-            var template = Array("/tmp/cadre-it-XXXXXX".utf8CString)
-            guard let made = mkdtemp(&template) else { throw TestFailure("mkdtemp failed") }
-            root = String(cString: made)
-        }
-        chmod(root, 0o755)
+        root = try existing ?? TemporaryFolder.make(prefix: "cadre-it")
         runtime = root + "/run"
         state = root + "/state"
         configuration = root + "/etc"
@@ -148,6 +141,29 @@ final class DaemonUnderTest {
             Workforce.LoadTaxonomyParameters(files: [Workforce.SourceFile(name: "small.yaml", contents: yaml)], source: "test"),
             as: Workforce.TaxonomyReply.self
         ).taxonomy
+    }
+}
+
+/// A folder under /tmp, traversable by everyone (tests run clients as `nobody`), removed with its
+/// contents when the value goes away.
+final class TemporaryFolder {
+    let path: String
+
+    init() throws {
+        path = try Self.make(prefix: "cadre-ctl")
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Creates a new folder `/tmp/PREFIX-XXXXXX` (mkdtemp's template) and returns its path.
+    static func make(prefix: String) throws -> String {
+        var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw TestFailure("mkdtemp failed") }
+        let path = String(cString: made)
+        chmod(path, 0o755)
+        return path
     }
 }
 
