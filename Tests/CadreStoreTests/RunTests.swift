@@ -134,3 +134,26 @@ import Testing
         #expect(try store.runs(limit: 10).map(\.id) == ids.reversed())
     }
 }
+
+@Suite struct LatestRunTests {
+    @Test func latestRunWithASucceededPhaseByIdOrByAsOf() throws {
+        let directory = try TemporaryDirectory()
+        let store = try makeStore(directory)
+        _ = try store.saveTaxonomy(sampleTaxonomy(), source: "t.yaml")
+        func run(asOf: Int64, assessed: Bool) throws -> Int64 {
+            let id = try store.createRun(asOf: asOf, trigger: "t", requestedBy: 0, policy: []).id
+            if assessed { try store.savePhaseResult(runID: id, phase: "assessment", summary: "{}", payload: [1]) }
+            return id
+        }
+        #expect(try store.latestRun(withSucceeded: "assessment") == nil)
+        let early = try run(asOf: 100, assessed: true)
+        let ahead = try run(asOf: 900, assessed: true)
+        let newest = try run(asOf: 100, assessed: true)
+        _ = try run(asOf: 50, assessed: false)
+        #expect(try store.latestRun(withSucceeded: "assessment")?.id == newest)
+        #expect(try store.latestRun(withSucceeded: "assessment", asOfAtMost: 1000)?.id == ahead)
+        #expect(try store.latestRun(withSucceeded: "assessment", asOfAtMost: 899)?.id == newest)
+        #expect(try store.latestRun(withSucceeded: "assessment", asOfAtMost: 99) == nil)
+        #expect(early < newest)
+    }
+}

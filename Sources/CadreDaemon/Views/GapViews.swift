@@ -56,34 +56,25 @@ final class GapViews: Sendable {
     }
 
     private func selectRun(_ parameters: Workforce.GetGapsParameters) throws -> RunRecord {
-        func assessed(_ run: RunRecord) -> Bool {
-            run.phases.contains { $0.phase == AssessmentPhase.name && $0.state == .succeeded }
-        }
         if let id = parameters.run {
             guard let run = try store.run(id: id) else {
                 throw ControlFailure(Workforce.ErrorName.runNotFound, Workforce.RunNotFoundError(id: id))
             }
-            guard assessed(run) else {
+            guard run.phases.contains(where: { $0.phase == AssessmentPhase.name && $0.state == .succeeded }) else {
                 throw ControlFailure(
                     Workforce.ErrorName.noAssessment,
                     Workforce.HintError(hint: "run \(id) has no finished assessment (\(run.state.rawValue))"))
             }
             return run
         }
-        var limit: Int64 = .max
+        var limit: Int64?
         if let text = parameters.asOf {
             guard let asOf = Timestamp.parse(text) else {
                 throw ControlFailure.invalidParameter("asOf", "'\(text)' is not a date (YYYY-MM-DD) or RFC 3339 time")
             }
             limit = asOf
         }
-        // Without a date, the newest run; with one, the run whose as-of time is the latest not
-        // after it (the newest of those if several share it).
-        let candidates = try store.runs(limit: 100_000).filter { assessed($0) && $0.asOf <= limit }
-        let newest = parameters.asOf == nil
-            ? candidates.max(by: { $0.id < $1.id })
-            : candidates.max(by: { ($0.asOf, $0.id) < ($1.asOf, $1.id) })
-        guard let run = newest else {
+        guard let run = try store.latestRun(withSucceeded: AssessmentPhase.name, asOfAtMost: limit) else {
             throw ControlFailure(
                 Workforce.ErrorName.noAssessment,
                 Workforce.HintError(

@@ -92,6 +92,21 @@ extension Store {
         }
     }
 
+    /// The run whose `phase` succeeded that a view of "the latest" means: without `asOfAtMost`, the
+    /// newest such run; with it, the one whose as-of time is the latest not after it (the newest of
+    /// those that share it).
+    public func latestRun(withSucceeded phase: String, asOfAtMost limit: Int64? = nil) throws -> RunRecord? {
+        try read("finding the latest run with a finished \(phase) phase") { db in
+            try StoreQueries.runs(db, sql: """
+                SELECT \(StoreQueries.runColumns) FROM run
+                WHERE id IN (SELECT run_id FROM phase_run WHERE phase = ?1 AND state = 'succeeded')
+                  AND (?2 IS NULL OR as_of <= ?2)
+                ORDER BY CASE WHEN ?2 IS NULL THEN 0 ELSE as_of END DESC, id DESC
+                LIMIT 1
+                """, arguments: [phase, limit]).first
+        }
+    }
+
     /// Queued or running, oldest first: what a restarted supervisor resumes.
     public func unfinishedRuns() throws -> [RunRecord] {
         try read("listing unfinished runs") { db in
