@@ -17,6 +17,11 @@ public enum Timestamp {
         InstantText.parse(text)
     }
 
+    /// An as-of time: a bare date is the end of that day (the start of the next, UTC).
+    public static func parseAsOf(_ text: String) -> Int64? {
+        InstantText.parseAsOf(text)
+    }
+
     public static func nowMilliseconds() -> Int64 {
         Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
     }

@@ -12,7 +12,8 @@ struct Cadrectl: ParsableCommand {
         commandName: "cadrectl",
         abstract: "Control cadred: load the taxonomy and the workforce's people and evidence, run the pipeline, read the gaps.",
         discussion: """
-            cadrectl talks varlink to cadred over its control socket: --socket PATH, else $CADRE_SOCKET, \
+            cadrectl talks varlink to cadred over its control socket: --socket PATH (before or after the \
+            command), else $CADRE_SOCKET, \
             else /run/cadre/io.cadre.Workforce. Reading needs the readers group, changing things the \
             operators group (see `systemctl cat cadred.socket` for who may open the socket).
 
@@ -29,7 +30,8 @@ struct Cadrectl: ParsableCommand {
     static func main() {
         let status: Int32
         do {
-            var command = try parseAsRoot()
+            let arguments = try ConnectionOptions.takingLeadingSocket(Array(CommandLine.arguments.dropFirst()))
+            var command = try parseAsRoot(arguments)
             try command.run()
             status = ExitStatus.ok
         } catch {

@@ -22,6 +22,29 @@ struct ConnectionOptions: ParsableArguments {
     func validate() throws {
         if let socket, socket.isEmpty { throw ValidationError("--socket needs a path") }
     }
+
+    /// `cadrectl --socket PATH status` as well as `cadrectl status --socket PATH`: a `--socket`
+    /// before the command becomes `$CADRE_SOCKET` for this process (one given after the command
+    /// still wins), and is removed from the arguments the parser sees.
+    static func takingLeadingSocket(_ arguments: [String]) throws -> [String] {
+        var rest = arguments[...]
+        var kept: [String] = []
+        while let first = rest.first, first.hasPrefix("-"), first != "--" {
+            rest = rest.dropFirst()
+            if first == "--socket" {
+                guard let path = rest.first, !path.isEmpty else { throw ValidationError("--socket needs a path") }
+                rest = rest.dropFirst()
+                setenv("CADRE_SOCKET", path, 1)
+            } else if first.hasPrefix("--socket=") {
+                let path = String(first.dropFirst("--socket=".count))
+                guard !path.isEmpty else { throw ValidationError("--socket needs a path") }
+                setenv("CADRE_SOCKET", path, 1)
+            } else {
+                kept.append(first)
+            }
+        }
+        return kept + rest
+    }
 }
 
 /// How a read command prints: text for people, or the daemon's reply as JSON for scripts.

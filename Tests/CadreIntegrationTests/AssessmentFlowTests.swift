@@ -8,14 +8,16 @@ import Testing
 /// The assessment end to end through the real daemon: import → run (worker processes) → gaps.
 @Suite("Assessment end to end", .serialized)
 struct AssessmentFlowTests {
-    /// Two people, numbers worked by hand (DESIGN.md, "Assessment semantics"); as of 2026-06-30.
+    /// Two people, numbers worked by hand (DESIGN.md, "Assessment semantics"); as of 2026-06-30,
+    /// which is the end of that day: T = 2026-07-01T00:00Z, so rows observed on 30 June are 1 day old.
     ///
     /// ada, ml-engineer@1 (python L2 w4, statistics L2 w3):
     ///   python: manager 4.0 at T → estimate 4, gap 0;
-    ///   statistics: self 2.0 observed 365 days before T → w = 0.5·0.5 = 0.25, estimate 2, gap 0;
+    ///   statistics: self 2.0 observed 2025-07-01, 365 days before T → w = 0.5·0.5 = 0.25, estimate 2, gap 0;
     ///   readiness 1, meets.
     /// bo, ml-engineer@1:
-    ///   python: assessment 50 % → 2.5 at T, gap 0; statistics: no evidence → unassessed, gap 2;
+    ///   python: assessment 50 % → 2.5, 1 day old (w = 1.5·0.5^(1/540)), gap 0; statistics: the
+    ///   credential valid until 2026-06-30 (the start of that day) no longer counts → unassessed, gap 2;
     ///   readiness 1 − 3·2 / (4·2 + 3·2) = 1 − 6/14 = 4/7, does not meet.
     /// org: mean readiness (1 + 4/7) / 2 = 11/14, 1 meeting, top gap statistics with Σ w·gap = 6.
     static let people = """
@@ -26,9 +28,10 @@ struct AssessmentFlowTests {
     static let evidence = """
         person,skill,value,scale,source,observed_at,assessor,reference,valid_until
         ada,python,4,level,manager,2026-06-30,,,
-        ada,statistics,2,level,self,2025-06-30,,,
+        ada,statistics,2,level,self,2025-07-01,,,
         bo,python,50,percent,assessment,2026-06-30,,,
         bo,python,5,level,manager,2026-07-15,,,
+        bo,statistics,5,level,credential,2025-01-01,,,2026-06-30
         """
 
     @Test("hand-computed estimates, readiness and aggregates come back through GetGaps")
@@ -36,7 +39,7 @@ struct AssessmentFlowTests {
         let daemon = try DaemonUnderTest()
         try daemon.loadTaxonomy()
         #expect(try daemon.importFile(kind: "people", name: "people.csv", Self.people).rows == 2)
-        #expect(try daemon.importFile(kind: "evidence", name: "evidence.csv", Self.evidence).rows == 4)
+        #expect(try daemon.importFile(kind: "evidence", name: "evidence.csv", Self.evidence).rows == 5)
         let run = try daemon.connect().call(.startRun, Workforce.StartRunParameters(asOf: "2026-06-30"), as: Workforce.RunReply.self).run
         #expect(try waitForRun(run.id, on: daemon).state == "succeeded")
 
@@ -51,7 +54,7 @@ struct AssessmentFlowTests {
         #expect(abs((bo.person?.readiness ?? 0) - 4.0 / 7.0) < 1e-12)
         #expect(bo.person?.meets == false)
         let python = try #require(bo.requirements.first { $0.skill == "python" })
-        #expect(python.estimate == 2.5 && python.confidence == 1.5 && python.gap == 0)
+        #expect(python.estimate == 2.5 && python.confidence == 1.5 * exp2(-1.0 / 540) && python.gap == 0)
         // The manager rating observed after the as-of date is listed, and does not count.
         #expect(python.evidence.map(\.status).sorted() == ["counted", "observed-after-as-of"])
         let statistics = try #require(bo.requirements.first { $0.skill == "statistics" })
@@ -64,6 +67,10 @@ struct AssessmentFlowTests {
 
         let team = try daemon.gaps(Workforce.GetGapsParameters(team: "core"))
         #expect(team.people.map(\.id) == ["bo", "ada"], "most in need first")
+        // An operator sees each role level's top gaps inside the team, not an empty list.
+        #expect(team.roleLevels.map(\.id) == ["ml-engineer@1"])
+        #expect(team.roleLevels.first?.topGaps.map(\.skill) == ["statistics"])
+        #expect(team.roleLevels.first?.topGaps.first?.weightedGap == 6)
         let asOfEarlier = try daemon.connect().call(
             Workforce.Method.getGaps.qualifiedName, ["asOf": "2026-01-01"])
         #expect(asOfEarlier.error == "io.cadre.Workforce.NoAssessment")
@@ -94,7 +101,7 @@ struct AssessmentFlowTests {
         }
         #expect(try daemon.status().dataVersion == before)
         let dry = try daemon.importFile(kind: "evidence", name: "evidence.csv", Self.evidence, dryRun: true)
-        #expect(dry.dryRun && dry.rows == 4 && dry.dataVersion == before)
+        #expect(dry.dryRun && dry.rows == 5 && dry.dataVersion == before)
         #expect(try daemon.status().dataVersion == before)
     }
 

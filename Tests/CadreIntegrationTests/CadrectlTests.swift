@@ -57,6 +57,11 @@ struct CadrectlTests {
         let ctl = { (arguments: [String]) throws -> Ctl.Outcome in
             try Ctl.run(arguments, socket: daemon.socketPath, in: Checkout.root.path)
         }
+        // The connection option goes before the command as well as after it (and wins over $CADRE_SOCKET).
+        let leading = try Ctl.run(["--socket", daemon.socketPath, "status", "--json"], socket: "/nonexistent", in: Checkout.root.path)
+        #expect(leading.exit == 0, "\(leading.stderr)")
+        #expect(try Ctl.run(["--socket=\(daemon.socketPath)", "ping"], socket: "/nonexistent", in: Checkout.root.path).exit == 0)
+
         let noAssessment = try ctl(["gaps"])
         #expect(noAssessment.exit == 1)
         #expect(noAssessment.stderr.contains("no assessment to show"))
@@ -82,7 +87,7 @@ struct CadrectlTests {
         let org = try ctl(["gaps", "--json"])
         #expect(org.exit == 0)
         let view = try WireJSON.decode(Workforce.GapView.self, from: Array(org.stdout.utf8))
-        #expect(view.scope == "org" && view.runId == 1 && view.dataVersion == 3 && view.asOf == "2025-07-01T00:00:00Z")
+        #expect(view.scope == "org" && view.runId == 1 && view.dataVersion == 3 && view.asOf == "2025-07-02T00:00:00Z")
         #expect(view.summary.headcount == 200)
         #expect(view.teams.count == 13)
         #expect(view.summary.topGaps.count == 10)

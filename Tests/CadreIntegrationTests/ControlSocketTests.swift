@@ -145,7 +145,7 @@ struct ControlSocketTests {
         #expect(version.skills == 3 && version.roles == 1 && version.roleLevels == 2 && !version.unchanged)
         #expect(try daemon.loadTaxonomy().unchanged)
         let run = try daemon.connect().call(.startRun, Workforce.StartRunParameters(asOf: "2026-06-30"), as: Workforce.RunReply.self).run
-        #expect(run.asOf == "2026-06-30T00:00:00Z")
+        #expect(run.asOf == "2026-07-01T00:00:00Z")
         #expect(run.taxonomyVersion == version.version)
         let finished = try waitForRun(run.id, on: daemon)
         #expect(finished.state == "succeeded")

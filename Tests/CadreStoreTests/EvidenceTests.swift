@@ -35,7 +35,7 @@ import Testing
         try importEvidence(store, [
             evidence("zed", "sql", 80, at: 10, source: "coding", scale: "percent"),
             evidence("amy", "python", 3.5, at: 20, source: "peer", assessor: "zed"),
-            evidence("amy", "python", 3.5, at: 20, source: "peer", assessor: "zed"),
+            evidence("amy", "python", 3.5, at: 30, source: "peer", assessor: "zed"),
         ])
         let reader = try StoreReader(databasePath: store.databasePath)
         let vocabulary = try reader.vocabulary()
@@ -50,13 +50,29 @@ import Testing
             seen.append((row.person, row.skill, row.value, row.observedAt, row.id, row.assessor, row.dataVersion))
         }
         #expect(seen.count == 3)
-        // The two identical rows of one file are both kept, in file order (ids 2 and 3).
+        // amy's two rows are numbered in file order (ids 2 and 3).
         #expect(seen.map(\.0) == [1, 1, 2])
         #expect(seen.map(\.1) == [1, 1, 2])
         #expect(seen.map(\.2) == [3.5, 3.5, 80])
         #expect(seen.map(\.4) == [2, 3, 1])
         #expect(seen.map(\.5) == [1, 1, nil])
         #expect(seen.map(\.6) == [1, 1, 1])
+    }
+
+    @Test func identicalRowsWithinOneFileCountOnce() throws {
+        let directory = try TemporaryDirectory()
+        let store = try makeStore(directory)
+        let row = evidence("a1", "python", 2, at: 100)
+        // The same row three times, and once more with only the source changed: two distinct rows.
+        let summary = try importEvidence(store, [row, row, evidence("a1", "python", 2, at: 100, source: "self"), row])
+        #expect(summary == ImportSummary(dataVersion: 1, inserted: 2, updated: 0, unchanged: 0, duplicates: 2))
+        let reader = try StoreReader(databasePath: store.databasePath)
+        var count = 0
+        try reader.forEachEvidence(atDataVersion: 1) { _ in count += 1 }
+        #expect(count == 2)
+        // A later file repeating the row twice: one unchanged (stored already), one duplicate.
+        let again = try importEvidence(store, [row, row])
+        #expect(again == ImportSummary(dataVersion: 1, inserted: 0, updated: 0, unchanged: 1, duplicates: 1))
     }
 
     @Test func reimportedEvidenceIsNotCountedTwiceAndIdsStayUnique() throws {

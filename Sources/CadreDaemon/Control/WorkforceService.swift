@@ -127,7 +127,7 @@ final class WorkforceService: Sendable {
             let parameters = try call.decodeParameters(as: Workforce.StartRunParameters.self)
             var asOf = Int64(Date().timeIntervalSince1970)
             if let text = parameters.asOf {
-                guard let parsed = Timestamp.parse(text) else {
+                guard let parsed = Timestamp.parseAsOf(text) else {
                     throw ControlFailure.invalidParameter("asOf", "'\(text)' is not a date (YYYY-MM-DD) or RFC 3339 time")
                 }
                 asOf = parsed

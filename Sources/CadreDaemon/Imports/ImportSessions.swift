@@ -122,14 +122,14 @@ actor ImportSessions {
         }
         let summary = try staging.commit()
         logger.info(
-            "import \(id) of \(session.name) committed as data version \(summary.dataVersion): \(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged")
+            "import \(id) of \(session.name) committed as data version \(summary.dataVersion): \(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged, \(summary.duplicates) duplicates")
         hub.publish(
             "import-committed",
             message: "\(session.kind.rawValue) from \(session.name): \(rows) rows, data version \(summary.dataVersion)")
         return Workforce.ImportSummary(
             importId: id, kind: session.kind.rawValue, name: session.name, rows: rows, dryRun: false,
             dataVersion: summary.dataVersion, inserted: summary.inserted, updated: summary.updated,
-            unchanged: summary.unchanged)
+            unchanged: summary.unchanged, duplicates: summary.duplicates)
     }
 
     func abort(_ id: String, connection: UInt64) throws {

@@ -25,15 +25,21 @@ struct GapViewBuilder {
         }
         let members = (0..<map.personCount).filter { map.personTeam[$0] == Int32(t) }
         let summary = group(map.teams, t, id: id, name: id)
-        // Readiness by role level within the team, from the members' own figures.
+        // Readiness and top gaps by role level within the team, from the members' own figures,
+        // summed in person order so the sums are the same bits on every call.
         let byLevel = Dictionary(grouping: members) { Int(map.personRoleLevel[$0]) }
         let levels = byLevel.keys.sorted().map { r -> Workforce.GroupReadiness in
-            let people = byLevel[r] ?? []
+            let people = (byLevel[r] ?? []).sorted()
             let ref = map.taxonomy.roleLevels[r]
+            var sums: [Int: Double] = [:]
+            for p in people {
+                for cell in map.person(p).requirements { sums[cell.skill, default: 0] += cell.importance * cell.gap }
+            }
             return Workforce.GroupReadiness(
                 id: ref.description, name: title(ref), headcount: people.count,
                 meanReadiness: people.reduce(0) { $0 + map.readiness[$1] } / Double(max(people.count, 1)),
-                meeting: people.filter { map.meets[$0] }.count, topGaps: [])
+                meeting: people.filter { map.meets[$0] }.count,
+                topGaps: ranked(sums.map { SkillGap(skill: $0.key, weightedGap: $0.value) }))
         }
         return withPeople(view("team", summary: summary, roleLevels: levels), members)
     }

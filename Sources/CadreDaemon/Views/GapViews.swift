@@ -69,7 +69,7 @@ final class GapViews: Sendable {
         }
         var limit: Int64?
         if let text = parameters.asOf {
-            guard let asOf = Timestamp.parse(text) else {
+            guard let asOf = Timestamp.parseAsOf(text) else {
                 throw ControlFailure.invalidParameter("asOf", "'\(text)' is not a date (YYYY-MM-DD) or RFC 3339 time")
             }
             limit = asOf

@@ -15,12 +15,16 @@ public struct ImportSummary: Sendable, Hashable, Codable {
     public var updated: Int
     /// People identical to their current row, or evidence rows already stored.
     public var unchanged: Int
+    /// Evidence rows identical to an earlier row of the same file: evidence is a set, so they add
+    /// nothing (DESIGN.md). `inserted + unchanged + duplicates` is the file's row count.
+    public var duplicates: Int
 
-    public init(dataVersion: Int64, inserted: Int, updated: Int, unchanged: Int) {
+    public init(dataVersion: Int64, inserted: Int, updated: Int, unchanged: Int, duplicates: Int = 0) {
         self.dataVersion = dataVersion
         self.inserted = inserted
         self.updated = updated
         self.unchanged = unchanged
+        self.duplicates = duplicates
     }
 }
 

@@ -83,9 +83,10 @@ enum PeopleMerge {
     }
 }
 
-/// Evidence is append-only. A row identical in every field to one already stored is counted as
-/// unchanged and not added again, so re-importing an overlapping export doesn't double the weight
-/// of the evidence it repeats. Identical rows within one file are all kept: they are the file's.
+/// Evidence is append-only, and a set: a row identical in every field to one already stored is
+/// counted as unchanged and not added again, so re-importing an overlapping export doesn't double
+/// the weight of the evidence it repeats; a row identical to an earlier row of the same file is
+/// counted as a duplicate and not added either.
 enum EvidenceMerge {
     static func merge(_ db: Database, source: String, at time: Int64, names: StagedNames) throws -> ImportSummary {
         try Vocabularies.intern(db, .person, names.persons)
@@ -94,6 +95,17 @@ enum EvidenceMerge {
         try Vocabularies.intern(db, .source, names.sources)
         try Vocabularies.intern(db, .assessor, names.assessors)
         let staged = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staging.staged_evidence") ?? 0
+        // The first of each group of identical rows stands for the group (GROUP BY puts NULLs
+        // together, as `IS` compares them): one sort, where a per-row search would be quadratic.
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS temp.import_distinct;
+            CREATE TEMP TABLE import_distinct AS
+            SELECT MIN(rowid) AS first FROM staging.staged_evidence
+            GROUP BY person, skill, observed_at, value, scale, source, valid_until, assessor, reference;
+            """)
+        defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.import_distinct") }
+        let distinct = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.import_distinct") ?? 0
+        let duplicates = staged - distinct
         let version = try DataVersions.create(db, kind: ImportKind.evidence.rawValue, source: source, rows: 0, at: time)
         // Ids continue after the largest one stored, in file order within the import (the staging
         // table's rowids count its rows from 1), so one sort — by the primary key — is all it takes.
@@ -108,7 +120,7 @@ enum EvidenceMerge {
             JOIN main.scale_key sc ON sc.name = s.scale
             JOIN main.source_key so ON so.name = s.source
             LEFT JOIN main.assessor_key ak ON ak.name = s.assessor
-            WHERE NOT EXISTS (
+            WHERE s.rowid IN (SELECT first FROM temp.import_distinct) AND NOT EXISTS (
                 SELECT 1 FROM main.evidence e
                 WHERE e.person = pk.id AND e.skill = sk.id AND e.observed_at = s.observed_at
                   AND e.value = s.value AND e.scale = sc.id AND e.source = so.id
@@ -120,10 +132,12 @@ enum EvidenceMerge {
         if inserted == 0 {
             // Nothing new: withdraw the version (versions are max + 1, so no gap is left).
             try db.execute(sql: "DELETE FROM data_version WHERE version = ?", arguments: [version])
-            return ImportSummary(dataVersion: try DataVersions.latest(db), inserted: 0, updated: 0, unchanged: staged)
+            return ImportSummary(
+                dataVersion: try DataVersions.latest(db), inserted: 0, updated: 0, unchanged: distinct, duplicates: duplicates)
         }
         try db.execute(sql: "UPDATE data_version SET rows = ? WHERE version = ?", arguments: [inserted, version])
-        return ImportSummary(dataVersion: version, inserted: inserted, updated: 0, unchanged: staged - inserted)
+        return ImportSummary(
+            dataVersion: version, inserted: inserted, updated: 0, unchanged: distinct - inserted, duplicates: duplicates)
     }
 }
 

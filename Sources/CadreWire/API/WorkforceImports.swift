@@ -48,10 +48,11 @@ extension Workforce {
         public var inserted: Int
         public var updated: Int
         public var unchanged: Int
+        public var duplicates: Int
 
         public init(
             importId: String, kind: String, name: String, rows: Int, dryRun: Bool, dataVersion: Int64,
-            inserted: Int, updated: Int, unchanged: Int
+            inserted: Int, updated: Int, unchanged: Int, duplicates: Int = 0
         ) {
             self.importId = importId
             self.kind = kind
@@ -62,6 +63,7 @@ extension Workforce {
             self.inserted = inserted
             self.updated = updated
             self.unchanged = unchanged
+            self.duplicates = duplicates
         }
     }
 

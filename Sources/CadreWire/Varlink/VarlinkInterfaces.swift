@@ -112,7 +112,10 @@ type ImportSummary (
   dataVersion: int,
   inserted: int,
   updated: int,
-  unchanged: int
+  # People identical to their current row; evidence rows identical to one already stored.
+  unchanged: int,
+  # Evidence rows identical to an earlier row of the same file (evidence is a set): not added.
+  duplicates: int
 )
 
 # One skill's share of a group's gap: the sum over its members of importance × gap.

@@ -64,7 +64,8 @@ struct ImportUpload {
             return "\(summary.name): \(rows) of \(summary.kind), " + style.green("valid")
                 + "; nothing stored (dry run, data version stays \(summary.dataVersion))"
         }
-        let counts = "\(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged"
+        var counts = "\(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged"
+        if summary.duplicates > 0 { counts += ", \(summary.duplicates) duplicate\(summary.duplicates == 1 ? "" : "s") in the file" }
         if summary.inserted == 0, summary.updated == 0 {
             return "\(summary.name): \(rows) of \(summary.kind) (\(counts)); nothing changed, data version stays \(summary.dataVersion)"
         }
