@@ -22,6 +22,8 @@ let package = Package(
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
+        // posix_spawn's close-from file action, for starting workers without Foundation's Process.
+        .target(name: "CPosixSpawn"),
         // The mathematics of the six phases and the file formats: no I/O, no actors.
         .target(
             name: "CadreEngine",
@@ -58,7 +60,7 @@ let package = Package(
         .target(
             name: "CadreDaemon",
             dependencies: [
-                "CadreEngine", "CadreWire", "CadreStore", "CadreSystemd",
+                "CadreEngine", "CadreWire", "CadreStore", "CadreSystemd", "CPosixSpawn",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -100,6 +102,15 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CadreStoreTests", dependencies: ["CadreStore", "CadreEngine"]),
+        // The daemon's parts without processes: run coordinator, configuration, connection handling.
+        .testTarget(
+            name: "CadreDaemonTests",
+            dependencies: [
+                "CadreDaemon", "CadreStore", "CadreWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
         // Drives the real binaries over real sockets; Peers/ holds outside clients (python varlink).
         .testTarget(
             name: "CadreIntegrationTests",

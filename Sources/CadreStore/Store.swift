@@ -65,6 +65,25 @@ public final class Store: Sendable {
         try storeOperation(what) { try pool.write(body) }
     }
 
+    /// Reads on GRDB's reader queue; the caller's actor or task thread is free meanwhile.
+    func read<T: Sendable>(_ what: String, file: String = #fileID, line: Int = #line, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch {
+            throw StoreError.wrapping(error, what, file: file, line: line)
+        }
+    }
+
+    /// Writes on GRDB's writer queue (behind any commit in progress) without holding the caller's
+    /// thread: an actor awaiting it goes on answering heartbeats and status calls.
+    func write<T: Sendable>(_ what: String, file: String = #fileID, line: Int = #line, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch {
+            throw StoreError.wrapping(error, what, file: file, line: line)
+        }
+    }
+
     /// A staging file outlives its import only when the supervisor died mid-import; the client saw
     /// no acknowledgement, so the partial rows are dropped.
     private static func removeAbandonedStaging(in importsDirectory: String) {

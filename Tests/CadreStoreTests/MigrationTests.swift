@@ -24,17 +24,17 @@ import Testing
         }
     }
 
-    @Test func reopeningKeepsDataAndDoesNotRemigrate() throws {
+    @Test func reopeningKeepsDataAndDoesNotRemigrate() async throws {
         let directory = try TemporaryDirectory()
         do {
             let store = try makeStore(directory)
             _ = try store.saveTaxonomy(sampleTaxonomy(), source: "taxonomy.yaml")
-            _ = try store.createRun(asOf: 1_700_000_000, trigger: "timer", requestedBy: 0, policy: [1, 2, 3])
+            _ = try await store.createRun(asOf: 1_700_000_000, trigger: "timer", requestedBy: 0, policy: [1, 2, 3])
         }
         let reopened = try makeStore(directory)
         #expect(try reopened.dataVersion() == 1)
         #expect(try reopened.latestTaxonomyVersion()?.version == 1)
-        #expect(try reopened.runs(limit: 10).map(\.id) == [1])
+        #expect(try await reopened.runs(limit: 10).map(\.id) == [1])
     }
 
     @Test func readerRefusesMissingDatabase() throws {

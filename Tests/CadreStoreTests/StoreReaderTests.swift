@@ -19,14 +19,14 @@ import Testing
         #expect(try store.dataVersion() == 1)
     }
 
-    @Test func readerSeesTheWritersLaterCommits() throws {
+    @Test func readerSeesTheWritersLaterCommits() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
         let reader = try StoreReader(databasePath: store.databasePath)
         #expect(try reader.knownPersonIDs() == [])
         _ = try store.saveTaxonomy(sampleTaxonomy(), source: "t.yaml")
         try importPeople(store, [person("x")])
-        let run = try store.createRun(asOf: 5, trigger: "cadrectl", requestedBy: 1, policy: [9])
+        let run = try await store.createRun(asOf: 5, trigger: "cadrectl", requestedBy: 1, policy: [9])
         #expect(try reader.knownPersonIDs() == ["x"])
         #expect(try reader.taxonomy(version: 1) == sampleTaxonomy())
         #expect(try reader.run(id: run.id) == run)

@@ -91,3 +91,14 @@ func storeErrorCode(_ body: () throws -> Void) -> StoreError.Code? {
         return StoreError.Code("unexpected: \(error)")
     }
 }
+
+func storeErrorCode(_ body: () async throws -> Void) async -> StoreError.Code? {
+    do {
+        try await body()
+        return nil
+    } catch let error as StoreError {
+        return error.code
+    } catch {
+        return StoreError.Code("unexpected: \(error)")
+    }
+}

@@ -122,7 +122,7 @@ final class WorkforceService: Sendable {
         case .ping, .subscribe:
             return immediate(call, peer: peer) ?? failure(.shuttingDown)
         case .getStatus:
-            return reply(try await supervisor.status(version: CadreVersion.current))
+            return reply(try await supervisor.status())
         case .startRun:
             let parameters = try call.decodeParameters(as: Workforce.StartRunParameters.self)
             var asOf = Int64(Date().timeIntervalSince1970)
@@ -138,13 +138,13 @@ final class WorkforceService: Sendable {
             return reply(Workforce.RunReply(run: APIMapping.run(record)))
         case .getRun:
             let parameters = try call.decodeParameters(as: Workforce.GetRunParameters.self)
-            guard let record = try store.run(id: parameters.id) else {
+            guard let record = try await store.run(id: parameters.id) else {
                 throw ControlFailure(Workforce.ErrorName.runNotFound, Workforce.RunNotFoundError(id: parameters.id))
             }
             return reply(Workforce.RunReply(run: APIMapping.run(record)))
         case .listRuns:
             let parameters = try call.decodeParameters(as: Workforce.ListRunsParameters.self)
-            let runs = try store.runs(limit: min(max(parameters.limit ?? 20, 1), 1000))
+            let runs = try await store.runs(limit: min(max(parameters.limit ?? 20, 1), 1000))
             return reply(Workforce.RunsReply(runs: runs.map(APIMapping.run)))
         case .listTaxonomyVersions:
             return reply(Workforce.TaxonomyVersionsReply(versions: try store.taxonomyVersions().map(APIMapping.taxonomyVersion)))
@@ -182,7 +182,7 @@ final class WorkforceService: Sendable {
             return try await dispatchImport(method, call, peer: peer, connection: connection)
         case .getGaps:
             let parameters = try call.decodeParameters(as: Workforce.GetGapsParameters.self)
-            return reply(Workforce.GapViewReply(view: try gaps.view(parameters, access: authorizer.access(of: peer), uid: peer.uid)))
+            return reply(Workforce.GapViewReply(view: try await gaps.view(parameters, access: authorizer.access(of: peer), uid: peer.uid)))
         }
     }
 

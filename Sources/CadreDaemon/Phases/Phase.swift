@@ -65,6 +65,11 @@ public enum PhaseRegistry {
 
     public static var names: [String] { phases.map { $0.name } }
 
+    /// The dependency graph the run coordinator dispatches by.
+    static var graph: RunCoordinator.Graph {
+        RunCoordinator.Graph(phases: phases.map { ($0.name, $0.dependencies) })
+    }
+
     public static func phase(named name: String) -> (any Phase.Type)? {
         phases.first { $0.name == name }
     }

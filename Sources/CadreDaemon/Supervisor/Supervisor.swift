@@ -4,63 +4,36 @@ import Glibc
 import CadreStore
 import CadreSystemd
 import CadreWire
-import Foundation
 import Logging
 import NIOCore
 
-/// The supervisor: spawns one worker process per phase, keeps them alive (heartbeats, restarts with
-/// an intensity limit), coordinates runs phase by phase, persists every phase result as the store's
-/// single writer, and tells systemd how things stand.
-///
-/// Runs execute one at a time, in the order they were queued, so results never depend on timing.
+/// The supervisor: puts the worker pool, the run coordinator and the run ledger together, and tells
+/// systemd how things stand. Each of those is its own type — the pool keeps processes alive, the
+/// coordinator decides what runs next, the ledger persists — so this actor only carries events
+/// from one to the other, in order.
 public actor Supervisor {
-    enum WorkerState: String {
-        case starting, ready, busy, restarting, stopped
-    }
-
-    struct WorkerSlot {
-        let phase: String
-        var process: Process?
-        var pid: Int32 = 0
-        var state: WorkerState = .starting
-        var restarts = 0
-        var link: AsyncStream<BusFrame>.Continuation?
-        var lastAck: ContinuousClock.Instant?
-        /// The job this worker is computing; re-sent (attempt + 1) if the worker dies.
-        var job: PhaseJob?
-        var dispatchedAt: ContinuousClock.Instant?
-    }
-
-    struct ActiveRun {
-        var record: RunRecord
-        var remaining: [String]
-        var attempts: [String: Int] = [:]
-        var dispatched = false
-    }
-
     let paths: DaemonPaths
     let store: Store
     let hub: EventHub
     let notifier = SystemdNotifier()
-    let executable: String
-    let logTarget: LogTarget
     var logger: Logger
     private(set) var configuration: DaemonConfiguration
-    let startedAt = ContinuousClock.now
-
-    var slots: [String: WorkerSlot] = [:]
-    var intensity: RestartIntensity
-    var queue: [Int64] = []
-    var active: ActiveRun?
-    var shuttingDown = false
-    var heartbeatSequence: UInt64 = 0
-    var lastHeartbeat: ContinuousClock.Instant?
+    let pool: WorkerPool
+    let ledger: RunLedger
+    var coordinator: RunCoordinator
+    /// The last finished run, for the status line without a store read.
+    var lastFinished: (id: Int64, state: RunState)?
+    /// When each phase's job last went out, for the messaging share of its time.
+    var dispatchedAt: [String: ContinuousClock.Instant] = [:]
     var alerts: [String] = []
-    private var readyWaiter: CheckedContinuation<Void, any Error>?
+    var shuttingDown = false
     private var stopWaiter: CheckedContinuation<Int32, Never>?
     private var stopRequest: Int32?
     private var tasks: [Task<Void, Never>] = []
     private var busChannel: (any Channel)?
+    let startedAt = ContinuousClock.now
+    let executable: String
+    let logTarget: LogTarget
 
     public init(
         paths: DaemonPaths, configuration: DaemonConfiguration, store: Store, hub: EventHub,
@@ -70,56 +43,59 @@ public actor Supervisor {
         self.configuration = configuration
         self.store = store
         self.hub = hub
+        self.logger = logger
         self.executable = executable
         self.logTarget = logTarget
-        self.logger = logger
-        intensity = RestartIntensity(
-            limit: configuration.restartIntensity, period: .seconds(configuration.restartPeriodSeconds))
-        for phase in PhaseRegistry.names { slots[phase] = WorkerSlot(phase: phase) }
+        pool = WorkerPool(
+            phases: PhaseRegistry.names,
+            settings: Self.poolSettings(configuration, executable: executable, busSocket: paths.busSocket, logTarget: logTarget.rawValue),
+            hub: hub, logger: logger)
+        ledger = RunLedger(store: store, hub: hub, logger: logger)
+        coordinator = RunCoordinator(
+            graph: PhaseRegistry.graph, databasePath: store.databasePath,
+            maximumAttempts: configuration.maximumPhaseAttempts)
     }
 
-    public var isReady: Bool { slots.values.allSatisfy { $0.link != nil } && !slots.isEmpty }
+    static func poolSettings(
+        _ configuration: DaemonConfiguration, executable: String, busSocket: String, logTarget: String
+    ) -> WorkerPool.Settings {
+        WorkerPool.Settings(
+            executable: executable, busSocket: busSocket, logTarget: logTarget,
+            maximumBusFrameBytes: configuration.maximumBusFrameBytes,
+            heartbeatIntervalMilliseconds: configuration.heartbeatIntervalMilliseconds,
+            heartbeatMissLimit: configuration.heartbeatMissLimit, restartIntensity: configuration.restartIntensity,
+            restartPeriodSeconds: configuration.restartPeriodSeconds)
+    }
 
-    /// Binds the bus, spawns every worker and returns once all have registered.
+    /// Binds the bus, spawns every worker and returns once all have registered; then resumes the
+    /// runs a previous supervisor left unfinished.
     public func start(registrationTimeout: Duration = .seconds(60)) async throws {
         busChannel = try await BusServer.start(
-            path: paths.busSocket, maximumFrameBytes: configuration.maximumBusFrameBytes, supervisor: self,
-            logger: logger)
-        for phase in PhaseRegistry.names { try spawn(phase) }
-        let timeout = Task { [weak self] in
-            try? await Task.sleep(for: registrationTimeout)
-            await self?.registrationTimedOut()
+            path: paths.busSocket, maximumFrameBytes: configuration.maximumBusFrameBytes, pool: pool, logger: logger)
+        let events = pool.events
+        tasks.append(Task { [weak self] in
+            for await event in events { await self?.handle(event) }
+        })
+        try await pool.start(registrationTimeout: registrationTimeout)
+        lastFinished = try await store.runs(limit: 1).first.flatMap { $0.state.isFinished ? ($0.id, $0.state) : nil }
+        for record in try await store.unfinishedRuns() {
+            logger.notice("resuming run #\(record.id) (\(record.state.rawValue))")
+            await apply(coordinator.enqueue(record.id))
         }
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            if isReady { continuation.resume() } else { readyWaiter = continuation }
-        }
-        timeout.cancel()
-        try resumeUnfinishedRuns()
-        tasks.append(Task { [weak self] in await self?.heartbeatLoop() })
+        let pool = pool
+        tasks.append(Task { await pool.heartbeats() })
         if let interval = Watchdog.interval() {
             tasks.append(Task { [weak self] in await self?.watchdogLoop(every: interval / 2) })
         }
-        logger.info("\(slots.count) workers registered")
+        let registered = await pool.count
+        logger.info("\(registered) workers registered")
     }
 
     /// READY=1 goes out once every worker has registered *and* the control socket is serving, so a
     /// client started after `systemctl start` never finds the daemon half up.
-    public func announceReady() {
-        notifier.ready(status: statusLine())
+    public func announceReady() async {
+        notifier.ready(status: await statusLine())
         logger.info("ready")
-    }
-
-    private func registrationTimedOut() {
-        guard let waiter = readyWaiter else { return }
-        readyWaiter = nil
-        waiter.resume(throwing: SupervisorError(message: "workers did not register within the timeout"))
-    }
-
-    func workersRegisteredIfAll() {
-        if isReady, let waiter = readyWaiter {
-            readyWaiter = nil
-            waiter.resume()
-        }
     }
 
     /// Waits until a stop is requested (signal, or a failure the supervisor can't recover from),
@@ -145,72 +121,80 @@ public actor Supervisor {
         }
     }
 
-    /// SIGTERM: no new work; the phase in flight may finish within the grace period (else its run is
-    /// resumed at next start: it is persisted as running); then the workers are told to exit.
+    /// SIGTERM: no new work; phases in flight may finish within the grace period (else their run
+    /// is resumed at the next start: it is persisted as running); then the workers are told to exit.
     private func shutdown() async {
         shuttingDown = true
-        notifier.stopping(status: "stopping: \(active.map { "waiting for run #\($0.record.id)" } ?? "no run in flight")")
+        let waiting = coordinator.active.map { "waiting for run #\($0.record.id)" } ?? "no run in flight"
+        notifier.stopping(status: "stopping: \(waiting)")
         let deadline = ContinuousClock.now + .seconds(configuration.shutdownGraceSeconds)
-        // Worth waiting for only while the phase's worker is alive to finish it.
-        while let active, active.dispatched, let phase = active.remaining.first, slots[phase]?.link != nil,
-            ContinuousClock.now < deadline
-        {
+        // Worth waiting for only while a phase's worker is alive to finish it.
+        while ContinuousClock.now < deadline, await phaseInFlightWithLiveWorker() {
             try? await Task.sleep(for: .milliseconds(50))
         }
-        if let active {
+        if let active = coordinator.active {
             logger.notice("run #\(active.record.id) left unfinished; it resumes at the next start")
         }
         for task in tasks { task.cancel() }
-        for phase in slots.keys {
-            slots[phase]?.link?.yield(BusFrame(.shutdown))
-            slots[phase]?.link?.finish()
+        await pool.shutdown(timeout: .seconds(3))
+        do {
+            try await busChannel?.close()
+        } catch {
+            logger.debug("bus socket already closed: \(error)")
         }
-        let exitDeadline = ContinuousClock.now + .seconds(3)
-        while slots.values.contains(where: { $0.process?.isRunning == true }), ContinuousClock.now < exitDeadline {
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        for slot in slots.values where slot.process?.isRunning == true {
-            logger.warning("worker \(slot.phase) (pid \(slot.pid)) did not exit; killing it")
-            kill(slot.pid, SIGKILL)
-        }
-        try? await busChannel?.close()
         unlink(paths.busSocket)
     }
 
+    private func phaseInFlightWithLiveWorker() async -> Bool {
+        for phase in coordinator.running where await pool.isAlive(phase) { return true }
+        return false
+    }
+
     /// SIGHUP: re-reads `cadred.yaml`; a broken file keeps the settings in force.
-    public func reload() -> Result<DaemonConfiguration, any Error> {
+    public func reload() async -> Result<DaemonConfiguration, any Error> {
         notifier.reloading(status: "reloading configuration")
-        defer { notifier.ready(status: statusLine()) }
         do {
             let fresh = try DaemonConfiguration.load(path: paths.configurationFile)
             configuration = fresh
-            intensity = RestartIntensity(limit: fresh.restartIntensity, period: .seconds(fresh.restartPeriodSeconds))
+            coordinator.maximumAttempts = fresh.maximumPhaseAttempts
+            await pool.update(
+                Self.poolSettings(
+                    fresh, executable: executable, busSocket: paths.busSocket, logTarget: logTarget.rawValue))
             hub.publish("reloaded", message: "configuration reloaded from \(paths.configurationFile)")
             logger.info("configuration reloaded")
+            notifier.ready(status: await statusLine())
             return .success(fresh)
         } catch {
             logger.error("configuration reload failed; keeping the settings in force: \(error)")
+            notifier.ready(status: await statusLine())
             return .failure(error)
         }
     }
 
-    func updateStatus() {
-        notifier.status(statusLine())
+    func watchdogLoop(every interval: Duration) async {
+        while !Task.isCancelled {
+            if !shuttingDown, await pool.healthy { notifier.watchdog() }
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    func updateStatus() async {
+        notifier.status(await statusLine())
     }
 
     /// The line `systemctl status` shows.
-    func statusLine() -> String {
-        let up = slots.values.filter { $0.link != nil }.count
-        let restarts = slots.values.reduce(0) { $0 + $1.restarts }
-        var parts = ["workers \(up)/\(slots.count) up"]
-        if let active {
-            parts.append("run #\(active.record.id) \(active.remaining.first.map { "in \($0)" } ?? "finishing")")
-        } else if let last = try? store.runs(limit: 1).first {
+    func statusLine() async -> String {
+        let up = await pool.upCount, count = await pool.count, restarts = await pool.restartCount
+        var parts = ["workers \(up)/\(count) up"]
+        if let active = coordinator.active {
+            let running = coordinator.running
+            parts.append("run #\(active.record.id) \(running.isEmpty ? "finishing" : "in \(running.joined(separator: " + "))")")
+        } else if let last = lastFinished {
             parts.append("last run #\(last.id) \(last.state.rawValue)")
         } else {
             parts.append("no runs yet")
         }
-        parts.append(queue.isEmpty ? "queue empty" : "\(queue.count) queued")
+        parts.append(coordinator.queue.isEmpty ? "queue empty" : "\(coordinator.queue.count) queued")
         if restarts > 0 { parts.append("\(restarts) worker restart\(restarts == 1 ? "" : "s")") }
         if !alerts.isEmpty { parts.append("alerts: \(alerts.joined(separator: "; "))") }
         return parts.joined(separator: ", ")

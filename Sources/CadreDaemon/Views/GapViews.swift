@@ -11,9 +11,20 @@ import NIOConcurrencyHelpers
 final class GapViews: Sendable {
     private let store: Store
     private let cache = NIOLockedValueBox<[Int64: LoadedRun]>([:])
+    /// One read-only pool for every view, opened on first use (the database exists by then).
+    private let openReader = NIOLockedValueBox<StoreReader?>(nil)
 
     init(store: Store) {
         self.store = store
+    }
+
+    private func reader() throws -> StoreReader {
+        try openReader.withLockedValue { reader in
+            if let reader { return reader }
+            let opened = try StoreReader(databasePath: store.databasePath)
+            reader = opened
+            return opened
+        }
     }
 
     struct LoadedRun: Sendable {
@@ -25,12 +36,12 @@ final class GapViews: Sendable {
         let skillNames: [String]
     }
 
-    func view(_ parameters: Workforce.GetGapsParameters, access: Workforce.Access, uid: UInt32) throws -> Workforce.GapView {
+    func view(_ parameters: Workforce.GetGapsParameters, access: Workforce.Access, uid: UInt32) async throws -> Workforce.GapView {
         let scopes = [parameters.team, parameters.roleLevel, parameters.person].compactMap { $0 }
         guard scopes.count <= 1 else {
             throw ControlFailure.invalidParameter("team", "give at most one of team, roleLevel and person")
         }
-        let loaded = try load(try selectRun(parameters))
+        let loaded = try load(try await selectRun(parameters))
         let top = min(max(parameters.top ?? 10, 1), 1000)
         let builder = GapViewBuilder(loaded: loaded, top: top, seesPeople: access >= .operator)
         if let team = parameters.team { return try builder.team(team) }
@@ -55,9 +66,9 @@ final class GapViews: Sendable {
         return builder.org()
     }
 
-    private func selectRun(_ parameters: Workforce.GetGapsParameters) throws -> RunRecord {
+    private func selectRun(_ parameters: Workforce.GetGapsParameters) async throws -> RunRecord {
         if let id = parameters.run {
-            guard let run = try store.run(id: id) else {
+            guard let run = try await store.run(id: id) else {
                 throw ControlFailure(Workforce.ErrorName.runNotFound, Workforce.RunNotFoundError(id: id))
             }
             guard run.phases.contains(where: { $0.phase == AssessmentPhase.name && $0.state == .succeeded }) else {
@@ -74,7 +85,7 @@ final class GapViews: Sendable {
             }
             limit = asOf
         }
-        guard let run = try store.latestRun(withSucceeded: AssessmentPhase.name, asOfAtMost: limit) else {
+        guard let run = try await store.latestRun(withSucceeded: AssessmentPhase.name, asOfAtMost: limit) else {
             throw ControlFailure(
                 Workforce.ErrorName.noAssessment,
                 Workforce.HintError(
@@ -87,7 +98,7 @@ final class GapViews: Sendable {
 
     private func load(_ run: RunRecord) throws -> LoadedRun {
         if let cached = cache.withLockedValue({ $0[run.id] }) { return cached }
-        let reader = try StoreReader(databasePath: store.databasePath)
+        let reader = try reader()
         guard let result = try reader.phaseResult(runID: run.id, phase: AssessmentPhase.name) else {
             throw ControlFailure(Workforce.ErrorName.noAssessment, Workforce.HintError(hint: "run \(run.id) has no assessment"))
         }
@@ -109,10 +120,10 @@ final class GapViews: Sendable {
 
     /// The one-person input behind the person view's "why".
     private func explainer(_ loaded: LoadedRun) throws -> (String) throws -> AssessmentInputLoader.Loaded {
-        let store = store
+        let reader = try reader()
         return { person in
             try AssessmentInputLoader(
-                reader: try StoreReader(databasePath: store.databasePath), taxonomy: loaded.gapMap.taxonomy,
+                reader: reader, taxonomy: loaded.gapMap.taxonomy,
                 policy: loaded.policy
             ).load(dataVersion: loaded.run.dataVersion, personFilter: person)
         }

@@ -3,9 +3,9 @@ import GRDB
 extension Store {
     /// Records a queued run pinned to the current data version and the latest taxonomy version, read
     /// in the same transaction that inserts the run, so no import can slip in between.
-    public func createRun(asOf: Int64, trigger: String, requestedBy: UInt32, policy: [UInt8]) throws -> RunRecord {
+    public func createRun(asOf: Int64, trigger: String, requestedBy: UInt32, policy: [UInt8]) async throws -> RunRecord {
         let createdAt = now()
-        return try write("creating a run") { db in
+        return try await write("creating a run") { db in
             guard let taxonomy = try StoreQueries.latestTaxonomyVersion(db) else {
                 throw StoreError(.noTaxonomy, "no taxonomy is loaded; load one with `cadrectl taxonomy load FILE` first")
             }
@@ -22,9 +22,9 @@ extension Store {
 
     /// `running` stamps `started_at` (once: a resumed run keeps its first start); `succeeded` and
     /// `failed` stamp `finished_at` (a run cancelled while queued has no start). A finished run is final: changing its state is a conflict.
-    public func updateRun(id: Int64, state: RunState, error: String?) throws {
+    public func updateRun(id: Int64, state: RunState, error: String?) async throws {
         let time = now()
-        try write("updating run \(id)") { db in
+        try await write("updating run \(id)") { db in
             guard let current = try String.fetchOne(db, sql: "SELECT state FROM run WHERE id = ?", arguments: [id]) else {
                 throw StoreError(.notFound, "run \(id) doesn't exist")
             }
@@ -42,12 +42,12 @@ extension Store {
 
     /// Creates the phase row on first use. `running` stamps a fresh `started_at` for the attempt and
     /// clears `finished_at`; `succeeded`/`failed` stamp `finished_at`; `pending` clears both.
-    public func updatePhase(runID: Int64, phase: String, state: PhaseState, attempts: Int, error: String?) throws {
+    public func updatePhase(runID: Int64, phase: String, state: PhaseState, attempts: Int, error: String?) async throws {
         let time = now()
         let startedAt: Int64? = state == .running ? time : nil
         let finishedAt: Int64? = state == .succeeded || state == .failed ? time : nil
-        try write("updating phase \(phase) of run \(runID)") { db in
-            try requireRun(db, runID)
+        try await write("updating phase \(phase) of run \(runID)") { db in
+            try Store.requireRun(db, runID)
             try db.execute(sql: """
                 INSERT INTO phase_run (run_id, phase, state, attempts, started_at, finished_at, error)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -61,10 +61,10 @@ extension Store {
 
     /// Stores the phase's result and marks it succeeded in one statement, so a crash can never leave
     /// a succeeded phase without its result (or a result on an unfinished phase).
-    public func savePhaseResult(runID: Int64, phase: String, summary: String, payload: [UInt8]) throws {
+    public func savePhaseResult(runID: Int64, phase: String, summary: String, payload: [UInt8]) async throws {
         let time = now()
-        try write("saving the result of phase \(phase) of run \(runID)") { db in
-            try requireRun(db, runID)
+        try await write("saving the result of phase \(phase) of run \(runID)") { db in
+            try Store.requireRun(db, runID)
             try db.execute(sql: """
                 INSERT INTO phase_run (run_id, phase, state, attempts, started_at, finished_at, error, summary, payload)
                 VALUES (?1, ?2, 'succeeded', 1, NULL, ?3, NULL, ?4, COALESCE(?5, x''))
@@ -75,19 +75,19 @@ extension Store {
         }
     }
 
-    public func phaseResult(runID: Int64, phase: String) throws -> PhaseResult? {
-        try read("reading the result of phase \(phase) of run \(runID)") { db in
+    public func phaseResult(runID: Int64, phase: String) async throws -> PhaseResult? {
+        try await read("reading the result of phase \(phase) of run \(runID)") { db in
             try StoreQueries.phaseResult(db, runID: runID, phase: phase)
         }
     }
 
-    public func run(id: Int64) throws -> RunRecord? {
-        try read("reading run \(id)") { db in try StoreQueries.run(db, id: id) }
+    public func run(id: Int64) async throws -> RunRecord? {
+        try await read("reading run \(id)") { db in try StoreQueries.run(db, id: id) }
     }
 
     /// Newest first.
-    public func runs(limit: Int) throws -> [RunRecord] {
-        try read("listing runs") { db in
+    public func runs(limit: Int) async throws -> [RunRecord] {
+        try await read("listing runs") { db in
             try StoreQueries.runs(db, sql: "SELECT \(StoreQueries.runColumns) FROM run ORDER BY id DESC LIMIT ?", arguments: [max(0, limit)])
         }
     }
@@ -95,8 +95,8 @@ extension Store {
     /// The run whose `phase` succeeded that a view of "the latest" means: without `asOfAtMost`, the
     /// newest such run; with it, the one whose as-of time is the latest not after it (the newest of
     /// those that share it).
-    public func latestRun(withSucceeded phase: String, asOfAtMost limit: Int64? = nil) throws -> RunRecord? {
-        try read("finding the latest run with a finished \(phase) phase") { db in
+    public func latestRun(withSucceeded phase: String, asOfAtMost limit: Int64? = nil) async throws -> RunRecord? {
+        try await read("finding the latest run with a finished \(phase) phase") { db in
             try StoreQueries.runs(db, sql: """
                 SELECT \(StoreQueries.runColumns) FROM run
                 WHERE id IN (SELECT run_id FROM phase_run WHERE phase = ?1 AND state = 'succeeded')
@@ -108,15 +108,15 @@ extension Store {
     }
 
     /// Queued or running, oldest first: what a restarted supervisor resumes.
-    public func unfinishedRuns() throws -> [RunRecord] {
-        try read("listing unfinished runs") { db in
+    public func unfinishedRuns() async throws -> [RunRecord] {
+        try await read("listing unfinished runs") { db in
             try StoreQueries.runs(db, sql: """
                 SELECT \(StoreQueries.runColumns) FROM run WHERE state IN ('queued', 'running') ORDER BY id
                 """)
         }
     }
 
-    private func requireRun(_ db: Database, _ runID: Int64) throws {
+    private static func requireRun(_ db: Database, _ runID: Int64) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM run WHERE id = ?", arguments: [runID]) != nil else {
             throw StoreError(.notFound, "run \(runID) doesn't exist")
         }

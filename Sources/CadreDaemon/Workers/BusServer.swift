@@ -6,11 +6,11 @@ import Logging
 import NIOCore
 import NIOPosix
 
-/// The supervisor's end of the worker bus: a Unix socket in the runtime directory (mode 0600) that
-/// each worker connects to and registers on. Frames from a worker are handed to the supervisor one
-/// at a time, in order; frames to it go through an outbox so the supervisor never waits on a socket.
+/// The worker pool's end of the bus: a Unix socket in the runtime directory (mode 0600) that
+/// each worker connects to and registers on. Frames from a worker are handed to the pool one
+/// at a time, in order; frames to it go through an outbox so the pool never waits on a socket.
 enum BusServer {
-    static func start(path: String, maximumFrameBytes: Int, supervisor: Supervisor, logger: Logger) async throws -> any Channel {
+    static func start(path: String, maximumFrameBytes: Int, pool: WorkerPool, logger: Logger) async throws -> any Channel {
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true) { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -24,7 +24,7 @@ enum BusServer {
                 try await server.executeThenClose { connections in
                     try await withThrowingDiscardingTaskGroup { group in
                         for try await connection in connections {
-                            group.addTask { await serve(connection, supervisor: supervisor, logger: logger) }
+                            group.addTask { await serve(connection, pool: pool, logger: logger) }
                         }
                     }
                 }
@@ -35,7 +35,7 @@ enum BusServer {
         return channel
     }
 
-    private static func serve(_ connection: NIOAsyncChannel<BusFrame, BusFrame>, supervisor: Supervisor, logger: Logger) async {
+    private static func serve(_ connection: NIOAsyncChannel<BusFrame, BusFrame>, pool: WorkerPool, logger: Logger) async {
         do {
             try await connection.executeThenClose { inbound, outbound in
                 var frames = inbound.makeAsyncIterator()
@@ -44,14 +44,14 @@ enum BusServer {
                     return
                 }
                 let (outbox, link) = AsyncStream<BusFrame>.makeStream()
-                guard await supervisor.attach(registration, link: link) else { return }
+                guard await pool.attach(registration, link: link) else { return }
                 defer { link.finish() }
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
                         for await frame in outbox { try await outbound.write(frame) }
                     }
                     while let frame = try await frames.next() {
-                        await supervisor.received(frame, from: registration.pid)
+                        await pool.received(frame, from: registration.pid)
                     }
                     link.finish()
                     group.cancelAll()
