@@ -4,7 +4,7 @@ import PackageDescription
 // Dependencies point one way: executables → CadreDaemon → CadreWire / CadreStore / CadreSystemd → CadreEngine.
 let package = Package(
     name: "Cadre",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "cadred", targets: ["cadred"]),
         .executable(name: "cadrectl", targets: ["cadrectl"]),
@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -61,6 +62,8 @@ let package = Package(
             name: "CadreDaemon",
             dependencies: [
                 "CadreEngine", "CadreWire", "CadreStore", "CadreSystemd", "CPosixSpawn",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -7,10 +7,12 @@ import CadreWire
 import Dispatch
 import Foundation
 import Logging
+import ServiceLifecycle
 
-/// `cadred` in the foreground: opens the store, starts the supervisor and its workers, serves the
-/// control socket, and stops cleanly on SIGTERM/SIGINT (exit 0) or when the supervisor gives up
-/// (exit 1, so that systemd's `Restart=on-failure` takes over).
+/// `cadred` in the foreground: opens the store, then runs the supervisor (and its workers), the
+/// control socket and SIGHUP reloads as one `ServiceGroup`, which stops them cleanly on
+/// SIGTERM/SIGINT (exit 0); when the supervisor gives up the daemon exits 1, so that systemd's
+/// `Restart=on-failure` takes over.
 public enum Daemon {
     public struct Options: Sendable {
         public var paths: DaemonPaths
@@ -47,59 +49,65 @@ public enum Daemon {
         let supervisor = Supervisor(
             paths: paths, configuration: configuration, store: store, hub: hub,
             executable: executablePath(), logTarget: options.logTarget, logger: logger)
-        let signals = SignalRouter(supervisor: supervisor)
-
-        do {
-            try await supervisor.start()
-        } catch {
-            logger.critical("workers failed to start: \(error)")
-            await supervisor.requestStop(exitCode: 1, reason: "start-up failed")
-            return await supervisor.runUntilStopped()
-        }
-
         let authorizer = Authorizer(operatorsGroup: configuration.operatorsGroup, readersGroup: configuration.readersGroup)
         let limiter = ConnectionLimiter(limit: configuration.maximumConnectionsPerUser)
         let settings = LiveSettings(configuration)
         let service = WorkforceService(
             supervisor: supervisor, store: store, hub: hub, authorizer: authorizer, logger: logger,
             policy: { settings.current.assessment })
-        let endpoint: ControlServer.Endpoint
-        let activated = SocketActivation.takeListeningSockets()
-        if let socket = activated.first(where: { $0.name == "varlink" }) ?? activated.first {
-            _ = fcntl(socket.fd, F_SETFD, FD_CLOEXEC)
-            endpoint = .activated(fd: socket.fd)
-            logger.info("control socket from systemd (fd \(socket.fd), \(socket.name))")
-        } else {
-            endpoint = .path(paths.controlSocket)
-            logger.info("control socket at \(paths.controlSocket)")
-        }
-        let server: ControlServer
+        let endpoint = controlEndpoint(paths: paths, logger: logger)
+        let started = ReadyLatch()
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    // Shut down in reverse: reload handling, then the supervisor, then the socket.
+                    .init(
+                        service: DaemonServices.ControlService(
+                            supervisor: supervisor, started: started,
+                            open: {
+                                try await ControlServer.start(
+                                    endpoint, service: service, limiter: limiter,
+                                    maximumMessageBytes: { settings.current.maximumMessageBytes },
+                                    idleTimeout: { settings.current.idleTimeoutSeconds }, logger: logger)
+                            }, logger: logger),
+                        serviceName: "control"),
+                    .init(service: DaemonServices.SupervisorService(supervisor: supervisor, started: started), serviceName: "supervisor"),
+                    .init(
+                        service: DaemonServices.ReloadService {
+                            if case .success(let fresh) = await supervisor.reload() {
+                                settings.update(fresh)
+                                authorizer.update(operatorsGroup: fresh.operatorsGroup, readersGroup: fresh.readersGroup)
+                                limiter.setLimit(fresh.maximumConnectionsPerUser)
+                                hub.setQueueLimit(fresh.subscriberQueueLimit)
+                            }
+                        }, serviceName: "reload"),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        var code: Int32 = 0
         do {
-            server = try await ControlServer.start(
-                endpoint, service: service, limiter: limiter,
-                maximumMessageBytes: { settings.current.maximumMessageBytes },
-                idleTimeout: { settings.current.idleTimeoutSeconds }, logger: logger)
+            try await group.run()
+        } catch let exit as DaemonServices.Exit {
+            logger.critical("\(exit)")
+            code = exit.status
         } catch {
-            logger.critical("cannot serve the control socket: \(error)")
-            await supervisor.requestStop(exitCode: 1, reason: "control socket unavailable")
-            return await supervisor.runUntilStopped()
+            logger.critical("\(error)")
+            code = 1
         }
-        signals.onReload = {
-            if case .success(let fresh) = await supervisor.reload() {
-                settings.update(fresh)
-                authorizer.update(operatorsGroup: fresh.operatorsGroup, readersGroup: fresh.readersGroup)
-                limiter.setLimit(fresh.maximumConnectionsPerUser)
-                hub.setQueueLimit(fresh.subscriberQueueLimit)
-            }
-        }
-        let signalSources = signals.install()
-        await supervisor.announceReady()
-        let code = await supervisor.runUntilStopped()
-        withExtendedLifetime(signalSources) {}
-        await server.stop()
         if case .path(let path) = endpoint { unlink(path) }
         logger.info("stopped (exit \(code))")
         return code
+    }
+
+    /// The socket systemd passed (socket activation), else the path cadred binds itself.
+    static func controlEndpoint(paths: DaemonPaths, logger: Logger) -> ControlServer.Endpoint {
+        let activated = SocketActivation.takeListeningSockets()
+        if let socket = activated.first(where: { $0.name == "varlink" }) ?? activated.first {
+            _ = fcntl(socket.fd, F_SETFD, FD_CLOEXEC)
+            logger.info("control socket from systemd (fd \(socket.fd), \(socket.name))")
+            return .activated(fd: socket.fd)
+        }
+        logger.info("control socket at \(paths.controlSocket)")
+        return .path(paths.controlSocket)
     }
 
     /// The running binary, so workers are always the same build as their supervisor.

@@ -66,7 +66,7 @@ public final class Store: Sendable {
     }
 
     /// Reads on GRDB's reader queue; the caller's actor or task thread is free meanwhile.
-    func read<T: Sendable>(_ what: String, file: String = #fileID, line: Int = #line, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func reading<T: Sendable>(_ what: String, file: String = #fileID, line: Int = #line, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.read(body)
         } catch {
@@ -76,7 +76,7 @@ public final class Store: Sendable {
 
     /// Writes on GRDB's writer queue (behind any commit in progress) without holding the caller's
     /// thread: an actor awaiting it goes on answering heartbeats and status calls.
-    func write<T: Sendable>(_ what: String, file: String = #fileID, line: Int = #line, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func writing<T: Sendable>(_ what: String, file: String = #fileID, line: Int = #line, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.write(body)
         } catch {

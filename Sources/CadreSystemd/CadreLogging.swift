@@ -1,4 +1,5 @@
 import Logging
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -32,24 +33,14 @@ public enum CadreLogging {
 }
 
 /// A flag that exactly one caller can set.
-final class OnceFlag: @unchecked Sendable {
-    /// Heap-allocated: a pthread mutex must not move, and Swift may move stored properties.
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private var claimed = false
-
-    init() { pthread_mutex_init(mutex, nil) }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
+final class OnceFlag: Sendable {
+    private let claimed = Mutex(false)
 
     /// True for the first caller only.
     func claim() -> Bool {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        if claimed { return false }
-        claimed = true
-        return true
+        claimed.withLock { claimed in
+            defer { claimed = true }
+            return !claimed
+        }
     }
 }

@@ -1,5 +1,6 @@
 import CadreEngine
 import Foundation
+import Synchronization
 @testable import CadreStore
 
 /// A fresh directory under the system temp dir, removed when the test is done with it.
@@ -22,8 +23,8 @@ final class TemporaryDirectory {
 
 /// A clock that ticks one millisecond per reading from a known start, so timestamps can be asserted.
 final class TickingClock: Sendable {
-    private let next: Locked<Int64>
-    init(start: Int64) { next = Locked(start) }
+    private let next: Mutex<Int64>
+    init(start: Int64) { next = Mutex(start) }
     func read() -> Int64 { next.withLock { value in defer { value += 1 }; return value } }
 }
 

@@ -1,17 +1,17 @@
 import CadreWire
-import NIOConcurrencyHelpers
+import Synchronization
 
 /// The configuration in force, readable from any thread; SIGHUP swaps it without dropping clients.
 final class LiveSettings: Sendable {
-    private let box: NIOLockedValueBox<DaemonConfiguration>
+    private let box: Mutex<DaemonConfiguration>
 
     init(_ configuration: DaemonConfiguration) {
-        box = NIOLockedValueBox(configuration)
+        box = Mutex(configuration)
     }
 
-    var current: DaemonConfiguration { box.withLockedValue { $0 } }
+    var current: DaemonConfiguration { box.withLock { $0 } }
 
     func update(_ configuration: DaemonConfiguration) {
-        box.withLockedValue { $0 = configuration }
+        box.withLock { $0 = configuration }
     }
 }

@@ -2,33 +2,33 @@
 import Glibc
 #endif
 import CadreWire
-import NIOConcurrencyHelpers
+import Synchronization
 
 /// Decides what a peer may call: root, the daemon's own user and members of the operators group may
 /// mutate; members of the readers group may read; anyone may ping. Group membership is looked up
 /// from the user database (primary and supplementary groups), since `SO_PEERCRED` only carries the
 /// peer's primary gid.
 public final class Authorizer: Sendable {
-    private let groups: NIOLockedValueBox<(operators: String, readers: String)>
+    private let groups: Mutex<(operators: String, readers: String)>
     private let daemonUID: UInt32
 
     public init(operatorsGroup: String, readersGroup: String, daemonUID: UInt32 = geteuid()) {
-        groups = NIOLockedValueBox((operatorsGroup, readersGroup))
+        groups = Mutex((operatorsGroup, readersGroup))
         self.daemonUID = daemonUID
     }
 
     /// Takes new group names on a configuration reload; connections re-check on every call.
     public func update(operatorsGroup: String, readersGroup: String) {
-        groups.withLockedValue { $0 = (operatorsGroup, readersGroup) }
+        groups.withLock { $0 = (operatorsGroup, readersGroup) }
     }
 
-    public var operatorsGroup: String { groups.withLockedValue { $0.operators } }
-    public var readersGroup: String { groups.withLockedValue { $0.readers } }
+    public var operatorsGroup: String { groups.withLock { $0.operators } }
+    public var readersGroup: String { groups.withLock { $0.readers } }
 
     /// The highest access the peer has.
     public func access(of peer: PeerCredentials) -> Workforce.Access {
         if peer.uid == 0 || peer.uid == daemonUID { return .operator }
-        let (operators, readers) = groups.withLockedValue { $0 }
+        let (operators, readers) = groups.withLock { $0 }
         let memberships = Self.groupIDs(ofUID: peer.uid, primaryGID: peer.gid)
         if let gid = Self.groupID(named: operators), memberships.contains(gid) { return .operator }
         if let gid = Self.groupID(named: readers), memberships.contains(gid) { return .reader }

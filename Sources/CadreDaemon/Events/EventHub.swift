@@ -1,7 +1,7 @@
 import CadreWire
 import Foundation
-import NIOConcurrencyHelpers
 import NIOCore
+import Synchronization
 
 /// Fans progress events out to every `Subscribe` caller. Publishing never waits: each subscriber has
 /// a bounded count of writes in flight, and one that falls behind gets a final `SubscriberTooSlow`
@@ -12,32 +12,32 @@ public final class EventHub: Sendable {
         var subscribers: [ObjectIdentifier: Subscriber] = [:]
     }
 
-    private let state = NIOLockedValueBox(State())
-    private let queueLimit: NIOLockedValueBox<Int>
+    private let state = Mutex(State())
+    private let queueLimit: Mutex<Int>
     /// Local observers inside the daemon (the journal, the status line); called synchronously.
-    private let observers = NIOLockedValueBox<[@Sendable (Workforce.Event) -> Void]>([])
+    private let observers = Mutex<[@Sendable (Workforce.Event) -> Void]>([])
 
     public init(queueLimit: Int) {
-        self.queueLimit = NIOLockedValueBox(queueLimit)
+        self.queueLimit = Mutex(queueLimit)
     }
 
     public func setQueueLimit(_ limit: Int) {
-        queueLimit.withLockedValue { $0 = limit }
+        queueLimit.withLock { $0 = limit }
     }
 
-    public var subscriberCount: Int { state.withLockedValue { $0.subscribers.count } }
+    public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
 
     public func observe(_ observer: @escaping @Sendable (Workforce.Event) -> Void) {
-        observers.withLockedValue { $0.append(observer) }
+        observers.withLock { $0.append(observer) }
     }
 
     /// Adds a subscriber on a connection whose `Subscribe` call asked for `more`. Its first reply is
     /// a `subscribed` event carrying the current sequence number, so a client knows it will see
     /// every event from there on before it starts a run it wants to follow.
     func subscribe(_ channel: any Channel) {
-        let subscriber = Subscriber(channel: channel, limit: queueLimit.withLockedValue { $0 })
+        let subscriber = Subscriber(channel: channel, limit: queueLimit.withLock { $0 })
         let key = ObjectIdentifier(subscriber)
-        let sequence = state.withLockedValue { state in
+        let sequence = state.withLock { state in
             state.subscribers[key] = subscriber
             return state.sequence
         }
@@ -47,7 +47,7 @@ public final class EventHub: Sendable {
             subscriber.offer(bytes)
         }
         channel.closeFuture.whenComplete { [weak self] _ in
-            _ = self?.state.withLockedValue { $0.subscribers.removeValue(forKey: key) }
+            _ = self?.state.withLock { $0.subscribers.removeValue(forKey: key) }
         }
     }
 
@@ -56,7 +56,7 @@ public final class EventHub: Sendable {
         _ kind: String, runID: Int64? = nil, phase: String? = nil, pid: Int32? = nil,
         done: Int? = nil, total: Int? = nil, message: String? = nil
     ) -> Workforce.Event {
-        let (event, subscribers) = state.withLockedValue { state in
+        let (event, subscribers) = state.withLock { state in
             state.sequence += 1
             let event = Workforce.Event(
                 seq: state.sequence, time: Timestamp.format(epochMilliseconds: Timestamp.nowMilliseconds()),
@@ -64,7 +64,7 @@ public final class EventHub: Sendable {
                 message: message)
             return (event, Array(state.subscribers.values))
         }
-        for observer in observers.withLockedValue({ $0 }) { observer(event) }
+        for observer in observers.withLock({ $0 }) { observer(event) }
         guard !subscribers.isEmpty, let bytes = try? VarlinkCodec.encodeReply(Workforce.EventReply(event: event), continues: true)
         else { return event }
         for subscriber in subscribers { subscriber.offer(bytes) }
@@ -76,29 +76,34 @@ public final class EventHub: Sendable {
 private final class Subscriber: Sendable {
     let channel: any Channel
     let limit: Int
-    private let inFlight = NIOLockedValueBox((count: 0, dropped: false))
+    private let inFlight = Mutex((count: 0, dropped: false))
 
     init(channel: any Channel, limit: Int) {
         self.channel = channel
         self.limit = limit
     }
 
+    /// Counted on the connection's event loop, so only writes the loop has issued and the kernel
+    /// has not taken count against the reader: a loop that is merely busy (both cores loaded) does
+    /// not get a steady reader dropped.
     func offer(_ bytes: [UInt8]) {
-        let (admit, drop, queued) = inFlight.withLockedValue { state -> (Bool, Bool, Int) in
-            if state.dropped { return (false, false, state.count) }
-            if state.count >= limit {
-                state.dropped = true
-                return (false, true, state.count)
+        channel.eventLoop.execute { [self] in
+            let (admit, drop, queued) = inFlight.withLock { state -> (Bool, Bool, Int) in
+                if state.dropped { return (false, false, state.count) }
+                if state.count >= limit {
+                    state.dropped = true
+                    return (false, true, state.count)
+                }
+                state.count += 1
+                return (true, false, state.count)
             }
-            state.count += 1
-            return (true, false, state.count)
-        }
-        if admit {
-            let promise = channel.eventLoop.makePromise(of: Void.self)
-            promise.futureResult.whenComplete { [inFlight] _ in inFlight.withLockedValue { $0.count -= 1 } }
-            channel.writeAndFlush(ByteBuffer(bytes: bytes), promise: promise)
-        } else if drop {
-            dropSlowSubscriber(queued: queued)
+            if admit {
+                let promise = channel.eventLoop.makePromise(of: Void.self)
+                promise.futureResult.whenComplete { [self] _ in self.inFlight.withLock { $0.count -= 1 } }
+                channel.writeAndFlush(ByteBuffer(bytes: bytes), promise: promise)
+            } else if drop {
+                dropSlowSubscriber(queued: queued)
+            }
         }
     }
 

@@ -2,7 +2,7 @@ import CadreEngine
 import CadreStore
 import CadreWire
 import Foundation
-import NIOConcurrencyHelpers
+import Synchronization
 
 /// The gap map of a run as people read it: the organisation, a team, a role level, a person. Reads
 /// the assessment phase's persisted result (decoded once per run and kept), the run's taxonomy and
@@ -10,16 +10,16 @@ import NIOConcurrencyHelpers
 /// show the why, which equals the stored figures to the bit.
 final class GapViews: Sendable {
     private let store: Store
-    private let cache = NIOLockedValueBox<[Int64: LoadedRun]>([:])
+    private let cache = Mutex<[Int64: LoadedRun]>([:])
     /// One read-only pool for every view, opened on first use (the database exists by then).
-    private let openReader = NIOLockedValueBox<StoreReader?>(nil)
+    private let openReader = Mutex<StoreReader?>(nil)
 
     init(store: Store) {
         self.store = store
     }
 
     private func reader() throws -> StoreReader {
-        try openReader.withLockedValue { reader in
+        try openReader.withLock { reader in
             if let reader { return reader }
             let opened = try StoreReader(databasePath: store.databasePath)
             reader = opened
@@ -97,7 +97,7 @@ final class GapViews: Sendable {
     }
 
     private func load(_ run: RunRecord) throws -> LoadedRun {
-        if let cached = cache.withLockedValue({ $0[run.id] }) { return cached }
+        if let cached = cache.withLock({ $0[run.id] }) { return cached }
         let reader = try reader()
         guard let result = try reader.phaseResult(runID: run.id, phase: AssessmentPhase.name) else {
             throw ControlFailure(Workforce.ErrorName.noAssessment, Workforce.HintError(hint: "run \(run.id) has no assessment"))
@@ -111,7 +111,7 @@ final class GapViews: Sendable {
         let loaded = LoadedRun(
             run: run, gapMap: gapMap, taxonomy: taxonomy, policy: policy, people: people,
             skillNames: gapMap.taxonomy.skillIDs.map { names[$0] ?? $0 })
-        cache.withLockedValue { cache in
+        cache.withLock { cache in
             if cache.count >= 4 { cache.removeAll() }
             cache[run.id] = loaded
         }

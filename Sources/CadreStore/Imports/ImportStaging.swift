@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// An import in progress: rows a client streams in chunks, held in a staging SQLite file under
 /// `DIR/imports/` until `commit()` moves them into the store in one transaction.
@@ -19,7 +20,7 @@ public final class ImportStaging: Sendable {
     public let source: String
     let path: String
     private let store: Store
-    private let state: Locked<State>
+    private let state: Mutex<State>
 
     private struct State {
         var queue: DatabaseQueue?
@@ -48,7 +49,7 @@ public final class ImportStaging: Sendable {
             try queue.write { db in try db.execute(sql: ImportStaging.schema(kind)) }
             return queue
         }
-        self.state = Locked(State(queue: queue))
+        self.state = Mutex(State(queue: queue))
     }
 
     deinit {

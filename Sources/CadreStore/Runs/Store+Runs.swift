@@ -5,7 +5,7 @@ extension Store {
     /// in the same transaction that inserts the run, so no import can slip in between.
     public func createRun(asOf: Int64, trigger: String, requestedBy: UInt32, policy: [UInt8]) async throws -> RunRecord {
         let createdAt = now()
-        return try await write("creating a run") { db in
+        return try await writing("creating a run") { db in
             guard let taxonomy = try StoreQueries.latestTaxonomyVersion(db) else {
                 throw StoreError(.noTaxonomy, "no taxonomy is loaded; load one with `cadrectl taxonomy load FILE` first")
             }
@@ -24,7 +24,7 @@ extension Store {
     /// `failed` stamp `finished_at` (a run cancelled while queued has no start). A finished run is final: changing its state is a conflict.
     public func updateRun(id: Int64, state: RunState, error: String?) async throws {
         let time = now()
-        try await write("updating run \(id)") { db in
+        try await writing("updating run \(id)") { db in
             guard let current = try String.fetchOne(db, sql: "SELECT state FROM run WHERE id = ?", arguments: [id]) else {
                 throw StoreError(.notFound, "run \(id) doesn't exist")
             }
@@ -46,7 +46,7 @@ extension Store {
         let time = now()
         let startedAt: Int64? = state == .running ? time : nil
         let finishedAt: Int64? = state == .succeeded || state == .failed ? time : nil
-        try await write("updating phase \(phase) of run \(runID)") { db in
+        try await writing("updating phase \(phase) of run \(runID)") { db in
             try Store.requireRun(db, runID)
             try db.execute(sql: """
                 INSERT INTO phase_run (run_id, phase, state, attempts, started_at, finished_at, error)
@@ -63,7 +63,7 @@ extension Store {
     /// a succeeded phase without its result (or a result on an unfinished phase).
     public func savePhaseResult(runID: Int64, phase: String, summary: String, payload: [UInt8]) async throws {
         let time = now()
-        try await write("saving the result of phase \(phase) of run \(runID)") { db in
+        try await writing("saving the result of phase \(phase) of run \(runID)") { db in
             try Store.requireRun(db, runID)
             try db.execute(sql: """
                 INSERT INTO phase_run (run_id, phase, state, attempts, started_at, finished_at, error, summary, payload)
@@ -76,18 +76,18 @@ extension Store {
     }
 
     public func phaseResult(runID: Int64, phase: String) async throws -> PhaseResult? {
-        try await read("reading the result of phase \(phase) of run \(runID)") { db in
+        try await reading("reading the result of phase \(phase) of run \(runID)") { db in
             try StoreQueries.phaseResult(db, runID: runID, phase: phase)
         }
     }
 
     public func run(id: Int64) async throws -> RunRecord? {
-        try await read("reading run \(id)") { db in try StoreQueries.run(db, id: id) }
+        try await reading("reading run \(id)") { db in try StoreQueries.run(db, id: id) }
     }
 
     /// Newest first.
     public func runs(limit: Int) async throws -> [RunRecord] {
-        try await read("listing runs") { db in
+        try await reading("listing runs") { db in
             try StoreQueries.runs(db, sql: "SELECT \(StoreQueries.runColumns) FROM run ORDER BY id DESC LIMIT ?", arguments: [max(0, limit)])
         }
     }
@@ -96,7 +96,7 @@ extension Store {
     /// newest such run; with it, the one whose as-of time is the latest not after it (the newest of
     /// those that share it).
     public func latestRun(withSucceeded phase: String, asOfAtMost limit: Int64? = nil) async throws -> RunRecord? {
-        try await read("finding the latest run with a finished \(phase) phase") { db in
+        try await reading("finding the latest run with a finished \(phase) phase") { db in
             try StoreQueries.runs(db, sql: """
                 SELECT \(StoreQueries.runColumns) FROM run
                 WHERE id IN (SELECT run_id FROM phase_run WHERE phase = ?1 AND state = 'succeeded')
@@ -109,7 +109,7 @@ extension Store {
 
     /// Queued or running, oldest first: what a restarted supervisor resumes.
     public func unfinishedRuns() async throws -> [RunRecord] {
-        try await read("listing unfinished runs") { db in
+        try await reading("listing unfinished runs") { db in
             try StoreQueries.runs(db, sql: """
                 SELECT \(StoreQueries.runColumns) FROM run WHERE state IN ('queued', 'running') ORDER BY id
                 """)
