@@ -6,7 +6,7 @@ import Testing
 /// was read. `CADRE_STORE_SCAN_ROWS=3000000 swift test -c release …` reproduces the figure in
 /// docs/STORE.md; the default keeps a debug test run short.
 @Suite struct EvidenceScanMeasurement {
-    @Test func scanReadsEveryRowPinnedToTheVersion() throws {
+    @Test func scanReadsEveryRowPinnedToTheVersion() async throws {
         let rows = ProcessInfo.processInfo.environment["CADRE_STORE_SCAN_ROWS"].flatMap(Int.init) ?? 60_000
         let perPerson = 300
         let skills = 60
@@ -23,11 +23,11 @@ import Testing
             try staging.append(evidence: chunk)
             index += chunk.count
         }
-        let summary = try staging.commit()
+        let summary = try await staging.commit()
         let importTime = ContinuousClock.now - importStart
         #expect(summary.inserted == rows)
         // A later version the pinned read must not see.
-        try importEvidence(store, [evidence("p0", "s0", 4, at: 1)])
+        try await importEvidence(store, [evidence("p0", "s0", 4, at: 1)])
 
         let reader = try StoreReader(databasePath: store.databasePath)
         let scanStart = ContinuousClock.now

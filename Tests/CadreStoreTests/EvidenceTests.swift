@@ -3,15 +3,15 @@ import Testing
 @testable import CadreStore
 
 @Suite struct EvidenceTests {
-    @Test func evidenceIsPinnedByTheDataVersionThatBroughtIt() throws {
+    @Test func evidenceIsPinnedByTheDataVersionThatBroughtIt() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
-        try importPeople(store, [person("a1"), person("b2")])                  // 1
-        let first = try importEvidence(store, [
+        try await importPeople(store, [person("a1"), person("b2")])                  // 1
+        let first = try await importEvidence(store, [
             evidence("b2", "python", 3, at: 200),
             evidence("a1", "python", 2, at: 100, assessor: "m9", reference: "exam-17"),
         ])                                                                       // 2
-        let second = try importEvidence(store, [evidence("a1", "python", 4, at: 50, source: "manager")])  // 3
+        let second = try await importEvidence(store, [evidence("a1", "python", 4, at: 50, source: "manager")])  // 3
         #expect(first == ImportSummary(dataVersion: 2, inserted: 2, updated: 0, unchanged: 0))
         #expect(second == ImportSummary(dataVersion: 3, inserted: 1, updated: 0, unchanged: 0))
 
@@ -29,10 +29,10 @@ import Testing
         ])
     }
 
-    @Test func rowViewExposesKeysThatTheVocabularyResolves() throws {
+    @Test func rowViewExposesKeysThatTheVocabularyResolves() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
-        try importEvidence(store, [
+        try await importEvidence(store, [
             evidence("zed", "sql", 80, at: 10, source: "coding", scale: "percent"),
             evidence("amy", "python", 3.5, at: 20, source: "peer", assessor: "zed"),
             evidence("amy", "python", 3.5, at: 30, source: "peer", assessor: "zed"),
@@ -59,33 +59,33 @@ import Testing
         #expect(seen.map(\.6) == [1, 1, 1])
     }
 
-    @Test func identicalRowsWithinOneFileCountOnce() throws {
+    @Test func identicalRowsWithinOneFileCountOnce() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
         let row = evidence("a1", "python", 2, at: 100)
         // The same row three times, and once more with only the source changed: two distinct rows.
-        let summary = try importEvidence(store, [row, row, evidence("a1", "python", 2, at: 100, source: "self"), row])
+        let summary = try await importEvidence(store, [row, row, evidence("a1", "python", 2, at: 100, source: "self"), row])
         #expect(summary == ImportSummary(dataVersion: 1, inserted: 2, updated: 0, unchanged: 0, duplicates: 2))
         let reader = try StoreReader(databasePath: store.databasePath)
         var count = 0
         try reader.forEachEvidence(atDataVersion: 1) { _ in count += 1 }
         #expect(count == 2)
         // A later file repeating the row twice: one unchanged (stored already), one duplicate.
-        let again = try importEvidence(store, [row, row])
+        let again = try await importEvidence(store, [row, row])
         #expect(again == ImportSummary(dataVersion: 1, inserted: 0, updated: 0, unchanged: 1, duplicates: 1))
     }
 
-    @Test func reimportedEvidenceIsNotCountedTwiceAndIdsStayUnique() throws {
+    @Test func reimportedEvidenceIsNotCountedTwiceAndIdsStayUnique() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
         let rows = [evidence("a1", "python", 2, at: 100), evidence("a1", "sql", 1, at: 100)]
-        try importEvidence(store, rows)
-        let again = try importEvidence(store, rows)
+        try await importEvidence(store, rows)
+        let again = try await importEvidence(store, rows)
         #expect(again == ImportSummary(dataVersion: 1, inserted: 0, updated: 0, unchanged: 2))
         #expect(try store.dataVersion() == 1)
-        let overlapping = try importEvidence(store, rows + [evidence("a1", "python", 2, at: 100, source: "self")])
+        let overlapping = try await importEvidence(store, rows + [evidence("a1", "python", 2, at: 100, source: "self")])
         #expect(overlapping == ImportSummary(dataVersion: 2, inserted: 1, updated: 0, unchanged: 2))
-        try importEvidence(store, [evidence("b2", "python", 5, at: 1), evidence("b2", "python", 5, at: 2)])
+        try await importEvidence(store, [evidence("b2", "python", 5, at: 1), evidence("b2", "python", 5, at: 2)])
 
         let reader = try StoreReader(databasePath: store.databasePath)
         var ids: [Int64] = []
@@ -95,7 +95,7 @@ import Testing
         #expect(ids.sorted() == [1, 2, 5, 6, 7])
     }
 
-    @Test func nonFiniteValuesAreRefusedBeforeStaging() throws {
+    @Test func nonFiniteValuesAreRefusedBeforeStaging() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
         let staging = try store.beginImport(kind: .evidence, source: "e.csv")
@@ -105,11 +105,11 @@ import Testing
         staging.discard()
     }
 
-    @Test func scanningAVersionIsOneForwardPassWithoutSorting() throws {
+    @Test func scanningAVersionIsOneForwardPassWithoutSorting() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
-        try importEvidence(store, [evidence("a1", "python", 2, at: 100)])
-        let plan = try store.pool.read { db in
+        try await importEvidence(store, [evidence("a1", "python", 2, at: 100)])
+        let plan = try await store.pool.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + EvidenceRowView.selectSQL, arguments: [1])
                 .map { $0["detail"] as String }
         }

@@ -3,7 +3,7 @@ import Testing
 @testable import CadreStore
 
 @Suite struct ImportStagingTests {
-    @Test func chunksAccumulateAndCommitAsOneDataVersion() throws {
+    @Test func chunksAccumulateAndCommitAsOneDataVersion() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
         let staging = try store.beginImport(kind: .evidence, source: "big.csv")
@@ -13,14 +13,14 @@ import Testing
         }
         #expect(staging.rowCount == 1000)
         #expect(try store.dataVersion() == 0)
-        let summary = try staging.commit()
+        let summary = try await staging.commit()
         #expect(summary == ImportSummary(dataVersion: 1, inserted: 1000, updated: 0, unchanged: 0))
         #expect(directory.stagingFiles() == [])
         #expect(storeErrorCode { try staging.append(evidence: [evidence("p1", "python", 3, at: 1)]) } == .invalidRequest)
-        #expect(storeErrorCode { _ = try staging.commit() } == .invalidRequest)
+        #expect(await storeErrorCode { _ = try await staging.commit() } == .invalidRequest)
     }
 
-    @Test func discardedImportStoresNothingAndLeavesNoFile() throws {
+    @Test func discardedImportStoresNothingAndLeavesNoFile() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
         let staging = try store.beginImport(kind: .people, source: "people.csv")
@@ -33,25 +33,25 @@ import Testing
         #expect(try reader.knownPersonIDs() == [])
     }
 
-    @Test func importThatFailsWhileCommittingStoresNothingAndLeavesNoFile() throws {
+    @Test func importThatFailsWhileCommittingStoresNothingAndLeavesNoFile() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
-        try importPeople(store, [person("a1")])
+        try await importPeople(store, [person("a1")])
         let staging = try store.beginImport(kind: .people, source: "people.csv")
         try staging.append(people: [person("a1", rung: 2), person("c3")])
         // The staging file vanishing under the import (a full disk, an operator's rm) makes the merge fail.
         for name in directory.stagingFiles() {
             try FileManager.default.removeItem(atPath: (directory.importsPath as NSString).appendingPathComponent(name))
         }
-        #expect(storeErrorCode { _ = try staging.commit() } == .io)
+        #expect(await storeErrorCode { _ = try await staging.commit() } == .io)
         #expect(directory.stagingFiles() == [])
         #expect(try store.dataVersion() == 1)
         let reader = try StoreReader(databasePath: store.databasePath)
         #expect(try reader.people(atDataVersion: 1) == [person("a1")])
-        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person_key") } == 1)
+        #expect(try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person_key") } == 1)
     }
 
-    @Test func droppedImportIsDiscarded() throws {
+    @Test func droppedImportIsDiscarded() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
         do {
@@ -63,7 +63,7 @@ import Testing
         #expect(try store.dataVersion() == 0)
     }
 
-    @Test func stagingLeftByACrashIsRemovedWhenTheStoreOpens() throws {
+    @Test func stagingLeftByACrashIsRemovedWhenTheStoreOpens() async throws {
         let directory = try TemporaryDirectory()
         _ = try makeStore(directory)
         let leftover = (directory.importsPath as NSString).appendingPathComponent("staging-people-crashed.sqlite")

@@ -2,13 +2,13 @@ import Testing
 @testable import CadreStore
 
 @Suite struct PeopleVersioningTests {
-    @Test func reimportingAChangedPersonKeepsTheOldStateReadableAtTheOldVersion() throws {
+    @Test func reimportingAChangedPersonKeepsTheOldStateReadableAtTheOldVersion() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
-        let first = try importPeople(store, [person("a1", team: "vision", rung: 1), person("b2", team: "nlp")])
+        let first = try await importPeople(store, [person("a1", team: "vision", rung: 1), person("b2", team: "nlp")])
         #expect(first == ImportSummary(dataVersion: 1, inserted: 2, updated: 0, unchanged: 0))
 
-        let second = try importPeople(store, [person("a1", team: "vision", rung: 2, manager: "b2"), person("b2", team: "nlp")])
+        let second = try await importPeople(store, [person("a1", team: "vision", rung: 2, manager: "b2"), person("b2", team: "nlp")])
         #expect(second == ImportSummary(dataVersion: 2, inserted: 0, updated: 1, unchanged: 1))
 
         let reader = try StoreReader(databasePath: store.databasePath)
@@ -16,24 +16,24 @@ import Testing
         #expect(try reader.people(atDataVersion: 2) == [person("a1", team: "vision", rung: 2, manager: "b2"), person("b2", team: "nlp")])
         #expect(try reader.people(atDataVersion: 0) == [])
         // b2 didn't change, so it still has exactly one row.
-        let rows = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") }
+        let rows = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") }
         #expect(rows == 3)
     }
 
-    @Test func identicalReimportCreatesNoDataVersion() throws {
+    @Test func identicalReimportCreatesNoDataVersion() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
-        try importPeople(store, [person("a1"), person("b2")])
-        let again = try importPeople(store, [person("b2"), person("a1")])
+        try await importPeople(store, [person("a1"), person("b2")])
+        let again = try await importPeople(store, [person("b2"), person("a1")])
         #expect(again == ImportSummary(dataVersion: 1, inserted: 0, updated: 0, unchanged: 2))
         #expect(try store.dataVersion() == 1)
     }
 
-    @Test func peopleAbsentFromAnImportStayAndNewOnesJoin() throws {
+    @Test func peopleAbsentFromAnImportStayAndNewOnesJoin() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
-        try importPeople(store, [person("m"), person("c")])
-        let summary = try importPeople(store, [person("a")])
+        try await importPeople(store, [person("m"), person("c")])
+        let summary = try await importPeople(store, [person("a")])
         #expect(summary == ImportSummary(dataVersion: 2, inserted: 1, updated: 0, unchanged: 0))
         let reader = try StoreReader(databasePath: store.databasePath)
         #expect(try reader.people(atDataVersion: 2).map(\.externalID) == ["a", "c", "m"])
@@ -41,21 +41,21 @@ import Testing
         #expect(try reader.knownPersonIDs() == ["a", "c", "m"])
     }
 
-    @Test func optionalFieldsCountAsChanges() throws {
+    @Test func optionalFieldsCountAsChanges() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
         var moved = person("a1")
-        try importPeople(store, [moved])
+        try await importPeople(store, [moved])
         moved.location = "Berlin"
-        #expect(try importPeople(store, [moved]).updated == 1)
+        #expect(try await importPeople(store, [moved]).updated == 1)
         moved.location = nil
-        #expect(try importPeople(store, [moved]).updated == 1)
+        #expect(try await importPeople(store, [moved]).updated == 1)
         let reader = try StoreReader(databasePath: store.databasePath)
         #expect(try reader.people(atDataVersion: 2).first?.location == "Berlin")
         #expect(try reader.people(atDataVersion: 3).first?.location == nil)
     }
 
-    @Test func aPersonTwiceInOneImportIsAConflict() throws {
+    @Test func aPersonTwiceInOneImportIsAConflict() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
         let staging = try store.beginImport(kind: .people, source: "people.csv")
@@ -63,6 +63,6 @@ import Testing
         #expect(storeErrorCode { try staging.append(people: [person("b2"), person("a1", rung: 3)]) } == .conflict)
         // The failed chunk left nothing staged.
         #expect(staging.rowCount == 1)
-        #expect(try staging.commit() == ImportSummary(dataVersion: 1, inserted: 1, updated: 0, unchanged: 0))
+        #expect(try await staging.commit() == ImportSummary(dataVersion: 1, inserted: 1, updated: 0, unchanged: 0))
     }
 }

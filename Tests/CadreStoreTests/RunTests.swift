@@ -15,7 +15,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory, clock: TickingClock(start: 7_000))
         _ = try store.saveTaxonomy(sampleTaxonomy(), source: "t.yaml")           // data version 1
-        try importPeople(store, [person("p1")])                                     // data version 2
+        try await importPeople(store, [person("p1")])                                     // data version 2
         let policy: [UInt8] = Array(#"{"meetThreshold":0.25}"#.utf8)
         let first = try await store.createRun(asOf: 1_700_000_000, trigger: "cadrectl", requestedBy: 1000, policy: policy)
         _ = try store.saveTaxonomy(sampleTaxonomy(evaluationLevel: 5), source: "t.yaml")  // data version 3

@@ -3,7 +3,7 @@ import Testing
 @testable import CadreStore
 
 @Suite struct StoreReaderTests {
-    @Test func readOnlyReaderCannotWrite() throws {
+    @Test func readOnlyReaderCannotWrite() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
         _ = try store.saveTaxonomy(sampleTaxonomy(), source: "t.yaml")
@@ -25,18 +25,18 @@ import Testing
         let reader = try StoreReader(databasePath: store.databasePath)
         #expect(try reader.knownPersonIDs() == [])
         _ = try store.saveTaxonomy(sampleTaxonomy(), source: "t.yaml")
-        try importPeople(store, [person("x")])
+        try await importPeople(store, [person("x")])
         let run = try await store.createRun(asOf: 5, trigger: "cadrectl", requestedBy: 1, policy: [9])
         #expect(try reader.knownPersonIDs() == ["x"])
         #expect(try reader.taxonomy(version: 1) == sampleTaxonomy())
         #expect(try reader.run(id: run.id) == run)
     }
 
-    @Test func onePersonsEvidenceIsTheirRowsInScanOrder() throws {
+    @Test func onePersonsEvidenceIsTheirRowsInScanOrder() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
-        try importPeople(store, [person("a"), person("b")])
-        try importEvidence(store, [
+        try await importPeople(store, [person("a"), person("b")])
+        try await importEvidence(store, [
             evidence("b", "python", 3, at: 10), evidence("a", "python", 2, at: 30),
             evidence("a", "python", 4, at: 20), evidence("a", "sql", 1, at: 5),
         ])

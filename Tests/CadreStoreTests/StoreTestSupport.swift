@@ -68,17 +68,17 @@ func evidence(
 
 /// Stages and commits one import.
 @discardableResult
-func importPeople(_ store: Store, _ people: [StoredPerson], source: String = "people.csv") throws -> ImportSummary {
+func importPeople(_ store: Store, _ people: [StoredPerson], source: String = "people.csv") async throws -> ImportSummary {
     let staging = try store.beginImport(kind: .people, source: source)
     try staging.append(people: people)
-    return try staging.commit()
+    return try await staging.commit()
 }
 
 @discardableResult
-func importEvidence(_ store: Store, _ rows: [StoredEvidence], source: String = "evidence.csv") throws -> ImportSummary {
+func importEvidence(_ store: Store, _ rows: [StoredEvidence], source: String = "evidence.csv") async throws -> ImportSummary {
     let staging = try store.beginImport(kind: .evidence, source: source)
     try staging.append(evidence: rows)
-    return try staging.commit()
+    return try await staging.commit()
 }
 
 /// Runs `body` and returns the `StoreError` code it threw, or nil when it didn't throw one.

@@ -104,7 +104,7 @@ actor ImportSessions {
         return rows(of: session)
     }
 
-    func commit(_ id: String, connection: UInt64) throws -> Workforce.ImportSummary {
+    func commit(_ id: String, connection: UInt64) async throws -> Workforce.ImportSummary {
         var session = try session(id, connection: connection)
         do {
             try feed(&session, nil)
@@ -120,7 +120,7 @@ actor ImportSessions {
                 importId: id, kind: session.kind.rawValue, name: session.name, rows: rows, dryRun: true,
                 dataVersion: try store.dataVersion(), inserted: 0, updated: 0, unchanged: 0)
         }
-        let summary = try staging.commit()
+        let summary = try await staging.commit()
         logger.info(
             "import \(id) of \(session.name) committed as data version \(summary.dataVersion): \(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged, \(summary.duplicates) duplicates")
         hub.publish(

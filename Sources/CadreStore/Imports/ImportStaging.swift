@@ -111,14 +111,15 @@ public final class ImportStaging: Sendable {
 
     /// Moves every staged row into the store as one new data version and deletes the staging file.
     /// If it throws, nothing was stored and the import is over.
-    public func commit() throws -> ImportSummary {
-        try state.withLock { state in
+    public func commit() async throws -> ImportSummary {
+        let (queue, names) = try state.withLock { state -> (DatabaseQueue, StagedNames) in
             guard let queue = state.queue else { throw finishedError() }
             state.queue = nil
-            defer { removeFile() }
-            try storeOperation("closing the staging file") { try queue.close() }
-            return try store.commitImport(kind: kind, source: source, stagingPath: path, names: state.names)
+            return (queue, state.names)
         }
+        defer { removeFile() }
+        try storeOperation("closing the staging file") { try queue.close() }
+        return try await store.commitImport(kind: kind, source: source, stagingPath: path, names: names)
     }
 
     /// Abandons the import: deletes the staging file; the store is untouched. Safe to call twice.

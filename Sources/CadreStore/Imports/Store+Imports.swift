@@ -8,10 +8,13 @@ extension Store {
 
     /// Attaches the staging file and merges it in one immediate transaction. A new data version is
     /// created only when something changed: re-importing the same file is a no-op, not a new version.
-    func commitImport(kind: ImportKind, source: String, stagingPath: String, names: StagedNames) throws -> ImportSummary {
+    ///
+    /// Async on GRDB's writer queue: a commit of millions of rows takes seconds, and the caller's
+    /// actor (and the thread under it) must stay free for heartbeats and status calls meanwhile.
+    func commitImport(kind: ImportKind, source: String, stagingPath: String, names: StagedNames) async throws -> ImportSummary {
         let time = now()
-        return try storeOperation("committing the \(kind.rawValue) import from \(source)") {
-            try pool.writeWithoutTransaction { db in
+        do {
+            return try await pool.writeWithoutTransaction { db in
                 try db.execute(sql: "ATTACH DATABASE ? AS staging", arguments: [stagingPath])
                 // The merge takes every key it writes from a join on the key tables, so the rows
                 // are consistent by construction; per-row foreign-key lookups would only cost time.
@@ -32,6 +35,8 @@ extension Store {
                 guard let summary else { throw StoreError(.io, "the import transaction produced no summary") }
                 return summary
             }
+        } catch {
+            throw StoreError.wrapping(error, "committing the \(kind.rawValue) import from \(source)")
         }
     }
 }
