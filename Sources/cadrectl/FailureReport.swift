@@ -134,21 +134,10 @@ enum FailureReport {
     private static func socketGroup(_ path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        var entry = group()
-        var result: UnsafeMutablePointer<group>?
-        var buffer = [CChar](repeating: 0, count: 16 * 1024)
-        guard getgrgid_r(info.st_gid, &entry, &buffer, buffer.count, &result) == 0, result != nil,
-            let name = entry.gr_name
-        else { return "\(info.st_gid)" }
-        return String(cString: name)
+        return UserDatabase.groupName(of: info.st_gid) ?? "\(info.st_gid)"
     }
 
     private static func userName() -> String {
-        var entry = passwd()
-        var result: UnsafeMutablePointer<passwd>?
-        var buffer = [CChar](repeating: 0, count: 16 * 1024)
-        guard getpwuid_r(getuid(), &entry, &buffer, buffer.count, &result) == 0, result != nil, let name = entry.pw_name
-        else { return "$USER" }
-        return String(cString: name)
+        UserDatabase.userName(of: getuid()) ?? "$USER"
     }
 }

@@ -61,16 +61,9 @@ final class WorkforceService: Sendable {
             return failure(ControlFailure(Workforce.ErrorName.interfaceNotFound, ["interface": .string(interface)] as JSONValue))
         }
         if method.access > .anyone {
-            let granted = authorizer.access(of: peer)
-            if granted < method.access {
-                logger.notice("permission denied: \(method.rawValue) for uid \(peer.uid) (pid \(peer.pid))")
-                return failure(
-                    ControlFailure(
-                        Workforce.ErrorName.permissionDenied,
-                        Workforce.PermissionDeniedError(
-                            method: method.qualifiedName, uid: Int(peer.uid),
-                            required: authorizer.requiredGroup(for: method.access))))
-            }
+            // Unknown access needs a user-database look-up: not on the event loop; `handle` does it.
+            guard let granted = authorizer.knownAccess(of: peer) else { return nil }
+            if granted < method.access { return failure(denied(method, peer: peer)) }
         }
         switch method {
         case .ping:
@@ -94,6 +87,9 @@ final class WorkforceService: Sendable {
         guard let method = Workforce.Method(qualifiedName: call.method) else {
             return failure(ControlFailure(Workforce.ErrorName.methodNotFound, ["method": .string(call.method)] as JSONValue))
         }
+        if method.access > .anyone, await authorizer.access(of: peer) < method.access {
+            return failure(denied(method, peer: peer))
+        }
         do {
             return try await dispatch(method, call, peer: peer, connection: connection)
         } catch let failure as ControlFailure {
@@ -113,6 +109,14 @@ final class WorkforceService: Sendable {
             logger.error("\(method.rawValue) failed: \(error)")
             return failure(ControlFailure(Workforce.ErrorName.internal, Workforce.MessageError(message: "\(error)")))
         }
+    }
+
+    private func denied(_ method: Workforce.Method, peer: PeerCredentials) -> ControlFailure {
+        logger.notice("permission denied: \(method.rawValue) for uid \(peer.uid) (pid \(peer.pid))")
+        return ControlFailure(
+            Workforce.ErrorName.permissionDenied,
+            Workforce.PermissionDeniedError(
+                method: method.qualifiedName, uid: Int(peer.uid), required: authorizer.requiredGroup(for: method.access)))
     }
 
     private func dispatch(
@@ -182,7 +186,7 @@ final class WorkforceService: Sendable {
             return try await dispatchImport(method, call, peer: peer, connection: connection)
         case .getGaps:
             let parameters = try call.decodeParameters(as: Workforce.GetGapsParameters.self)
-            return reply(Workforce.GapViewReply(view: try await gaps.view(parameters, access: authorizer.access(of: peer), uid: peer.uid)))
+            return reply(Workforce.GapViewReply(view: try await gaps.view(parameters, access: await authorizer.access(of: peer), uid: peer.uid)))
         }
     }
 
