@@ -37,7 +37,7 @@ let package = Package(
                 "CadreEngine",
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            // The interface file is the API's reference; WorkforceInterface.swift embeds it (a test keeps them equal).
+            // The interface files are the API's reference; scripts/embed-varlink writes VarlinkInterfaces.swift from them (a test keeps them equal).
             exclude: ["Varlink/io.cadre.Workforce.varlink", "Varlink/org.varlink.service.varlink"]
         ),
         // sd_notify, socket activation, the journald log handler.
@@ -62,6 +62,7 @@ let package = Package(
             name: "CadreDaemon",
             dependencies: [
                 "CadreEngine", "CadreWire", "CadreStore", "CadreSystemd", "CPosixSpawn",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -74,6 +75,7 @@ let package = Package(
             dependencies: [
                 "CadreDaemon", "CadreWire", "CadreSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -95,7 +97,9 @@ let package = Package(
             path: "Benchmarks/cadre-synth"
         ),
         .testTarget(name: "CadreEngineTests", dependencies: ["CadreEngine"]),
-        .testTarget(name: "CadreSystemdTests", dependencies: ["CadreSystemd", "CSystemd"]),
+        .testTarget(
+            name: "CadreSystemdTests",
+            dependencies: ["CadreSystemd", "CSystemd", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "CadreWireTests",
             dependencies: [
@@ -104,7 +108,9 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "CadreStoreTests", dependencies: ["CadreStore", "CadreEngine"]),
+        .testTarget(
+            name: "CadreStoreTests",
+            dependencies: ["CadreStore", "CadreEngine", .product(name: "GRDB", package: "GRDB.swift")]),
         // The daemon's parts without processes: run coordinator, configuration, connection handling.
         .testTarget(
             name: "CadreDaemonTests",

@@ -4,7 +4,6 @@ import Glibc
 import CadreStore
 import CadreSystemd
 import CadreWire
-import Dispatch
 import Foundation
 import Logging
 import ServiceLifecycle

@@ -87,6 +87,7 @@ public final class Store: Sendable {
     /// A staging file outlives its import only when the supervisor died mid-import; the client saw
     /// no acknowledgement, so the partial rows are dropped.
     private static func removeAbandonedStaging(in importsDirectory: String) {
+        // Best effort: a leftover file only costs disk space, and the next start tries again.
         let names = (try? FileManager.default.contentsOfDirectory(atPath: importsDirectory)) ?? []
         for name in names where name.hasPrefix(ImportStaging.fileNamePrefix) {
             try? FileManager.default.removeItem(atPath: (importsDirectory as NSString).appendingPathComponent(name))

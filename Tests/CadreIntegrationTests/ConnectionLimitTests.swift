@@ -58,7 +58,7 @@ struct ConnectionLimitTests {
         let subscriber = try daemon.connect()
         try subscriber.send(VarlinkCall(method: Workforce.Method.subscribe.qualifiedName, more: true))
         #expect(try subscriber.receive()?.parameters?["event"]?["kind"]?.stringValue == "subscribed")
-        sleep(2)
+        // receive() blocks until the daemon closes the idle connection (or the 30 s read timeout).
         #expect(try idle.receive() == nil, "closed by the daemon")
         try daemon.loadTaxonomy()
         #expect(try subscriber.receive()?.parameters?["event"]?["kind"]?.stringValue == "taxonomy-loaded")

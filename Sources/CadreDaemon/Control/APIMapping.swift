@@ -23,6 +23,7 @@ enum APIMapping {
                 phase: name, state: phase.state.rawValue, attempts: phase.attempts,
                 startedAt: phase.startedAt.map { Timestamp.format(epochMilliseconds: $0) },
                 finishedAt: phase.finishedAt.map { Timestamp.format(epochMilliseconds: $0) },
+                // Summaries are JSON the supervisor wrote; one that no longer parses shows as absent.
                 summary: phase.summary.flatMap { try? WireJSON.decode(JSONValue.self, from: Array($0.utf8)) },
                 error: phase.error)
         }
@@ -69,6 +70,7 @@ struct ControlFailure: Error {
 
     init<T: Encodable>(_ name: String, _ parameters: T) {
         self.name = name
+        // Error parameters are strings and integers: they cannot fail to encode.
         self.parameters = (try? WireJSON.value(parameters)) ?? .object([:])
     }
 
@@ -90,6 +92,7 @@ struct ControlFailure: Error {
     }
 
     var bytes: [UInt8] {
+        // The fallback is a well-formed Internal error, should the encoder ever refuse.
         (try? VarlinkCodec.encodeError(name, parameters))
             ?? Array(#"{"error":"io.cadre.Workforce.Internal","parameters":{"message":"encoding"}}"#.utf8) + [0]
     }

@@ -27,16 +27,22 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
     static let queueLimit = 16
     /// Names this connection to the imports it opens, which end when it does.
     private let connection = ConnectionLimiter.nextConnectionID()
+    /// `SO_PEERCRED` of the socket; tests on an `EmbeddedChannel` (no socket) hand in their own.
+    private let credentials: @Sendable (any Channel) -> EventLoopFuture<PeerCredentials>
 
-    init(service: WorkforceService, limiter: ConnectionLimiter, logger: Logger) {
+    init(
+        service: WorkforceService, limiter: ConnectionLimiter, logger: Logger,
+        credentials: @escaping @Sendable (any Channel) -> EventLoopFuture<PeerCredentials> = PeerCredentials.of
+    ) {
         self.service = service
         self.limiter = limiter
         self.logger = logger
+        self.credentials = credentials
     }
 
     func channelActive(context: ChannelHandlerContext) {
         let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-        PeerCredentials.of(context.channel).hop(to: context.eventLoop).whenComplete { result in
+        credentials(context.channel).hop(to: context.eventLoop).whenComplete { result in
             let (handler, context) = bound.value
             handler.accept(result, context: context)
         }
@@ -51,6 +57,7 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
         }
         guard limiter.open(uid: peer.uid) else {
             let error = Workforce.TooManyConnectionsError(uid: Int(peer.uid), limit: limiter.limit)
+            // Integers only: cannot fail to encode; the connection is closed either way.
             if let bytes = try? VarlinkCodec.encodeError(Workforce.ErrorName.tooManyConnections, error) {
                 let channel = context.channel
                 context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: bytes))).whenComplete { _ in

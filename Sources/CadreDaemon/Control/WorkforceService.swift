@@ -31,6 +31,7 @@ final class WorkforceService: Sendable {
     }
 
     /// The answer to a plain Ping, encoded once.
+    /// Encoded once; a constant string, which cannot fail to encode.
     private static let pong = (try? VarlinkCodec.encodeReply(Workforce.PingResult(message: "pong"))) ?? []
 
     func immediate(_ call: VarlinkCall, peer: PeerCredentials) -> CallOutcome? {
@@ -43,6 +44,7 @@ final class WorkforceService: Sendable {
                     interfaces: [VarlinkInterfaces.serviceName, VarlinkInterfaces.workforceName]))
         case "org.varlink.service.GetInterfaceDescription":
             struct Parameters: Decodable { var interface: String }
+            // Undecodable parameters are the caller's error, answered as the varlink spec says.
             guard let parameters = try? call.decodeParameters(as: Parameters.self) else {
                 return failure(ControlFailure(Workforce.ErrorName.serviceInvalidParameter, ["parameter": "interface"] as JSONValue))
             }
@@ -67,6 +69,7 @@ final class WorkforceService: Sendable {
         }
         switch method {
         case .ping:
+            // A Ping without a (readable) message is a plain liveness probe: answer "pong".
             guard let message = (try? call.decodeParameters(as: Workforce.PingParameters.self))?.message else {
                 return .reply(Self.pong)
             }

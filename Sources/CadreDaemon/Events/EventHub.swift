@@ -14,8 +14,6 @@ public final class EventHub: Sendable {
 
     private let state = Mutex(State())
     private let queueLimit: Mutex<Int>
-    /// Local observers inside the daemon (the journal, the status line); called synchronously.
-    private let observers = Mutex<[@Sendable (Workforce.Event) -> Void]>([])
 
     public init(queueLimit: Int) {
         self.queueLimit = Mutex(queueLimit)
@@ -23,12 +21,6 @@ public final class EventHub: Sendable {
 
     public func setQueueLimit(_ limit: Int) {
         queueLimit.withLock { $0 = limit }
-    }
-
-    public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
-
-    public func observe(_ observer: @escaping @Sendable (Workforce.Event) -> Void) {
-        observers.withLock { $0.append(observer) }
     }
 
     /// Adds a subscriber on a connection whose `Subscribe` call asked for `more`. Its first reply is
@@ -43,9 +35,8 @@ public final class EventHub: Sendable {
         }
         let greeting = Workforce.Event(
             seq: sequence, time: Timestamp.format(epochMilliseconds: Timestamp.nowMilliseconds()), kind: "subscribed")
-        if let bytes = try? VarlinkCodec.encodeReply(Workforce.EventReply(event: greeting), continues: true) {
-            subscriber.offer(bytes)
-        }
+        // An event holds strings and integers only: encoding it cannot fail (Self.encode says why).
+        if let bytes = Self.encode(greeting) { subscriber.offer(bytes) }
         channel.closeFuture.whenComplete { [weak self] _ in
             _ = self?.state.withLock { $0.subscribers.removeValue(forKey: key) }
         }
@@ -64,11 +55,15 @@ public final class EventHub: Sendable {
                 message: message)
             return (event, Array(state.subscribers.values))
         }
-        for observer in observers.withLock({ $0 }) { observer(event) }
-        guard !subscribers.isEmpty, let bytes = try? VarlinkCodec.encodeReply(Workforce.EventReply(event: event), continues: true)
-        else { return event }
+        guard !subscribers.isEmpty, let bytes = Self.encode(event) else { return event }
         for subscriber in subscribers { subscriber.offer(bytes) }
         return event
+    }
+
+    /// JSON encoding fails only for non-finite numbers, and an event carries none; were it ever
+    /// to fail, the event is not sent rather than sent half-formed.
+    private static func encode(_ event: Workforce.Event) -> [UInt8]? {
+        try? VarlinkCodec.encodeReply(Workforce.EventReply(event: event), continues: true)
     }
 }
 
@@ -111,6 +106,7 @@ private final class Subscriber: Sendable {
     /// cut off anyway, error unread.
     private func dropSlowSubscriber(queued: Int) {
         let error = Workforce.SubscriberTooSlowError(queued: queued, limit: limit)
+        // Two integers: cannot fail to encode; if it did, the connection is closed without it.
         let bytes = (try? VarlinkCodec.encodeError(Workforce.ErrorName.subscriberTooSlow, error)) ?? []
         let channel = channel
         channel.writeAndFlush(ByteBuffer(bytes: bytes)).whenComplete { _ in channel.close(promise: nil) }

@@ -130,7 +130,7 @@ public actor Supervisor {
         let deadline = ContinuousClock.now + .seconds(configuration.shutdownGraceSeconds)
         // Worth waiting for only while a phase's worker is alive to finish it.
         while ContinuousClock.now < deadline, await phaseInFlightWithLiveWorker() {
-            try? await Task.sleep(for: .milliseconds(50))
+            await Pause.for(.milliseconds(50))
         }
         if let active = coordinator.active {
             logger.notice("run #\(active.record.id) left unfinished; it resumes at the next start")
@@ -174,7 +174,7 @@ public actor Supervisor {
     func watchdogLoop(every interval: Duration) async {
         while !Task.isCancelled {
             if !shuttingDown, await pool.healthy { notifier.watchdog() }
-            try? await Task.sleep(for: interval)
+            await Pause.for(interval)
         }
     }
 

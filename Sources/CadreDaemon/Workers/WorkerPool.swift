@@ -77,7 +77,7 @@ actor WorkerPool {
     func start(registrationTimeout: Duration) async throws {
         for phase in phases { try spawn(phase) }
         let timeout = Task { [weak self] in
-            try? await Task.sleep(for: registrationTimeout)
+            await Pause.for(registrationTimeout)
             await self?.registrationTimedOut()
         }
         defer { timeout.cancel() }
@@ -213,7 +213,7 @@ actor WorkerPool {
     /// Pings every worker each interval, and kills one that has stopped answering so it is restarted.
     func heartbeats() async {
         while !Task.isCancelled && !stopping {
-            try? await Task.sleep(for: .milliseconds(settings.heartbeatIntervalMilliseconds))
+            await Pause.for(.milliseconds(settings.heartbeatIntervalMilliseconds))
             heartbeat()
         }
     }
@@ -269,7 +269,7 @@ actor WorkerPool {
         }
         let deadline = ContinuousClock.now + timeout
         while slots.values.contains(where: \.alive), ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(20))
+            await Pause.for(.milliseconds(20))
         }
         for slot in slots.values where slot.alive {
             logger.warning("worker \(slot.phase) (pid \(slot.pid)) did not exit; killing it")

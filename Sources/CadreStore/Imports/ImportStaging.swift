@@ -127,7 +127,7 @@ public final class ImportStaging: Sendable {
         state.withLock { state in
             guard let queue = state.queue else { return }
             state.queue = nil
-            try? queue.close()
+            try? queue.close()  // the file is deleted next; nothing of it is kept
             removeFile()
         }
     }
@@ -157,7 +157,7 @@ public final class ImportStaging: Sendable {
 
     private func removeFile() {
         for suffix in ["", "-journal", "-wal", "-shm"] {
-            try? FileManager.default.removeItem(atPath: path + suffix)
+            try? FileManager.default.removeItem(atPath: path + suffix)  // most suffixes never exist
         }
     }
 

@@ -20,6 +20,8 @@ extension Store {
                 // are consistent by construction; per-row foreign-key lookups would only cost time.
                 // Sorting millions of rows is done in memory rather than in temporary files.
                 try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA temp_store = MEMORY")
+                // Restoring connection settings after the merge (committed or rolled back): a
+                // failure here cannot undo the import, and the next open resets them anyway.
                 defer {
                     try? db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA temp_store = DEFAULT")
                     try? db.execute(sql: "DETACH DATABASE staging")
@@ -62,7 +64,7 @@ enum PeopleMerge {
             JOIN main.person_key k ON k.name = s.external_id
             LEFT JOIN main.person p ON p.person = k.id AND p.valid_to IS NULL;
             """)
-        defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.import_person") }
+        defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.import_person") }  // a temp table: gone with the connection anyway
         var counts = [0, 0, 0]
         for row in try Row.fetchAll(db, sql: "SELECT change, COUNT(*) FROM temp.import_person GROUP BY change") {
             let change: Int = row[0]
@@ -108,7 +110,7 @@ enum EvidenceMerge {
             SELECT MIN(rowid) AS first FROM staging.staged_evidence
             GROUP BY person, skill, observed_at, value, scale, source, valid_until, assessor, reference;
             """)
-        defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.import_distinct") }
+        defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.import_distinct") }  // a temp table: gone with the connection anyway
         let distinct = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.import_distinct") ?? 0
         let duplicates = staged - distinct
         let version = try DataVersions.create(db, kind: ImportKind.evidence.rawValue, source: source, rows: 0, at: time)

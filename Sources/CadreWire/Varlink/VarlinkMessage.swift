@@ -144,9 +144,3 @@ public enum VarlinkCodec {
         return bytes
     }
 }
-
-extension ByteBuffer {
-    public mutating func writeVarlink(_ bytes: [UInt8]) {
-        writeBytes(bytes)
-    }
-}

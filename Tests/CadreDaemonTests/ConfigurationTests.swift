@@ -1,0 +1,47 @@
+@testable import CadreDaemon
+import CadreEngine
+import Testing
+
+@Suite("Daemon configuration and restart intensity")
+struct ConfigurationTests {
+    @Test("an empty file is the defaults; set keys override them")
+    func defaultsAndOverrides() throws {
+        #expect(try DaemonConfiguration.parse("", file: "cadred.yaml") == DaemonConfiguration())
+        let configuration = try DaemonConfiguration.parse(
+            "heartbeatIntervalMilliseconds: 250\nmaximumPhaseAttempts: 2\noperatorsGroup: ml-ops\n", file: "cadred.yaml")
+        #expect(configuration.heartbeatIntervalMilliseconds == 250)
+        #expect(configuration.maximumPhaseAttempts == 2)
+        #expect(configuration.operatorsGroup == "ml-ops")
+        #expect(configuration.readersGroup == DaemonConfiguration().readersGroup)
+    }
+
+    @Test("an unknown key and a wrong type are located by line and field")
+    func locatedErrors() {
+        #expect {
+            _ = try DaemonConfiguration.parse("heartbeatIntervalMilliseconds: 250\nheartbeatIntervalSeconds: 1\n", file: "cadred.yaml")
+        } throws: { error in
+            guard let first = (error as? InputErrors)?.first else { return false }
+            return first.file == "cadred.yaml" && first.line == 2 && first.field == "heartbeatIntervalSeconds"
+        }
+        #expect {
+            _ = try DaemonConfiguration.parse("maximumPhaseAttempts: many\n", file: "cadred.yaml")
+        } throws: { error in
+            guard let first = (error as? InputErrors)?.first else { return false }
+            return first.line == 1 && first.field == "maximumPhaseAttempts"
+        }
+    }
+
+    @Test("restart intensity: limit restarts within the period are allowed, one more is not; old ones age out")
+    func restartIntensity() {
+        var intensity = RestartIntensity(limit: 2, period: .seconds(30))
+        let start = ContinuousClock.now
+        let first = intensity.allow(at: start)
+        let second = intensity.allow(at: start + .seconds(10))
+        let third = intensity.allow(at: start + .seconds(20))
+        #expect(first && second && !third)
+        // 41 s after the first, only the restart at 10 s is still in the window.
+        var later = RestartIntensity(limit: 2, period: .seconds(30))
+        let results = [later.allow(at: start), later.allow(at: start + .seconds(10)), later.allow(at: start + .seconds(41))]
+        #expect(results == [true, true, true])
+    }
+}
