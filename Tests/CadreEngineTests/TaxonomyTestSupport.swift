@@ -5,8 +5,9 @@ import Testing
 /// Files the taxonomy tests read: the checkout's own Config/, and the shared reference data that
 /// lives next to the checkout and is never copied into it.
 enum TaxonomyTestFiles {
-    /// The repository root, found from this file's path (Tests/CadreEngineTests/<file>).
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+    /// The repository root, found from this file's path (Tests/CadreEngineTests/<file>), with
+    /// symbolic links resolved so a package that links the test folder in still finds Config/.
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let niceExport = repositoryRoot

@@ -86,6 +86,7 @@ struct ControlFailure: Error {
         let name: String
         switch method {
         case .beginImport, .importChunk, .commitImport, .abortImport: name = Workforce.ErrorName.invalidImport
+        case .loadCatalogue: name = Workforce.ErrorName.invalidCatalogue
         default: name = Workforce.ErrorName.invalidTaxonomy
         }
         return ControlFailure(name, Workforce.InvalidInputError(errors))

@@ -15,6 +15,7 @@ final class WorkforceService: Sendable {
     let policy: @Sendable () -> AssessmentPolicy
     let imports: ImportSessions
     let gaps: GapViews
+    let plans: PlanViews
 
     init(
         supervisor: Supervisor, store: Store, hub: EventHub, authorizer: Authorizer, logger: Logger,
@@ -28,6 +29,7 @@ final class WorkforceService: Sendable {
         self.policy = policy
         imports = ImportSessions(store: store, hub: hub, logger: logger, policy: policy)
         gaps = GapViews(store: store)
+        plans = PlanViews(store: store)
     }
 
     /// The answer to a plain Ping, encoded once.
@@ -139,9 +141,14 @@ final class WorkforceService: Sendable {
                 }
                 asOf = parsed
             }
+            var phases = PhasePolicies()
+            if let budget = parameters.trainingBudget {
+                guard budget >= 0 else { throw ControlFailure.invalidParameter("trainingBudget", "a budget is not negative") }
+                phases.training.budget = budget
+            }
             let record = try await supervisor.startRun(
                 asOf: asOf, trigger: parameters.trigger ?? "cadrectl", requestedBy: peer.uid,
-                policy: try WireJSON.value(policy()))
+                policy: try PhasePolicies.pin(assessment: policy(), phases: phases))
             return reply(Workforce.RunReply(run: APIMapping.run(record)))
         case .getRun:
             let parameters = try call.decodeParameters(as: Workforce.GetRunParameters.self)
@@ -187,6 +194,8 @@ final class WorkforceService: Sendable {
             return reply(Workforce.TaxonomyReply(taxonomy: try save(taxonomy, source: "nice:" + parameters.file.name, peer: peer)))
         case .beginImport, .importChunk, .commitImport, .abortImport:
             return try await dispatchImport(method, call, peer: peer, connection: connection)
+        case .loadCatalogue, .getCatalogue, .getPlans:
+            return try await dispatchTraining(method, call, peer: peer)
         case .getGaps:
             let parameters = try call.decodeParameters(as: Workforce.GetGapsParameters.self)
             return reply(Workforce.GapViewReply(view: try await gaps.view(parameters, access: await authorizer.access(of: peer), uid: peer.uid)))
@@ -214,7 +223,7 @@ final class WorkforceService: Sendable {
         }
     }
 
-    private func taxonomy(_ version: Int64?) throws -> (Int64, Taxonomy) {
+    func taxonomy(_ version: Int64?) throws -> (Int64, Taxonomy) {
         let resolved: Int64
         if let version {
             resolved = version
@@ -239,7 +248,7 @@ final class WorkforceService: Sendable {
         return APIMapping.taxonomyVersion(info)
     }
 
-    private func reply<T: Encodable>(_ parameters: T) -> CallOutcome {
+    func reply<T: Encodable>(_ parameters: T) -> CallOutcome {
         do {
             return .reply(try VarlinkCodec.encodeReply(parameters))
         } catch {

@@ -13,10 +13,14 @@ actor ImportSessions {
     private enum Reader {
         case people(PeopleImport)
         case evidence(EvidenceImport)
+        /// Course completions, staged as the training evidence they become (DESIGN.md).
+        case completions(CompletionImport, CourseCatalogue)
     }
 
     private struct Session {
         let id: String
+        /// What the client imports: people, evidence or completions.
+        let label: String
         let kind: ImportKind
         let name: String
         let owner: UInt32
@@ -44,7 +48,7 @@ actor ImportSessions {
         self.policy = policy
     }
 
-    func begin(_ parameters: Workforce.BeginImportParameters, peer: PeerCredentials, connection: UInt64) throws -> String {
+    func begin(_ parameters: Workforce.BeginImportParameters, peer: PeerCredentials, connection: UInt64) async throws -> String {
         let open = sessions.values
         let limit =
             open.filter({ $0.connection == connection }).count >= Self.perConnection ? Self.perConnection
@@ -53,8 +57,11 @@ actor ImportSessions {
         if let limit {
             throw ControlFailure(Workforce.ErrorName.tooManyImports, Workforce.LimitError(limit: limit))
         }
-        guard let kind = ImportKind(rawValue: parameters.kind) else {
-            throw ControlFailure.invalidParameter("kind", "'\(parameters.kind)' is not people or evidence")
+        let kind: ImportKind
+        switch parameters.kind {
+        case "people": kind = .people
+        case "evidence", "completions": kind = .evidence
+        default: throw ControlFailure.invalidParameter("kind", "'\(parameters.kind)' is not people, evidence or completions")
         }
         let format: ImportFormat
         switch parameters.format ?? "detect" {
@@ -75,6 +82,18 @@ actor ImportSessions {
                 PeopleImport(
                     file: parameters.name, context: PeopleImportContext(taxonomy: taxonomy, existingPeople: known),
                     options: options))
+        case .evidence where parameters.kind == "completions":
+            guard let stored = try await store.document(.courseCatalogue) else {
+                throw ControlFailure(
+                    Workforce.ErrorName.noCatalogue,
+                    Workforce.HintError(hint: "completions name courses: load a course catalogue first (cadrectl catalogue load Config/catalogue)"))
+            }
+            let catalogue = try WireJSON.decode(CourseCatalogue.self, from: stored.content)
+            let today = AsOfDay.of(Int64(Date().timeIntervalSince1970) + 1)
+            reader = .completions(
+                CompletionImport(
+                    file: parameters.name, context: CompletionImportContext(people: known, courses: catalogue.ids, asOf: today),
+                    options: options), catalogue)
         case .evidence:
             let scales = policy().scales.values.sorted { $0.name < $1.name }
             reader = .evidence(
@@ -86,9 +105,9 @@ actor ImportSessions {
         counter += 1
         let id = "import-\(getpid())-\(counter)"
         sessions[id] = Session(
-            id: id, kind: kind, name: parameters.name, owner: peer.uid, connection: connection, dryRun: dryRun, reader: reader,
+            id: id, label: parameters.kind, kind: kind, name: parameters.name, owner: peer.uid, connection: connection, dryRun: dryRun, reader: reader,
             staging: dryRun ? nil : try store.beginImport(kind: kind, source: parameters.name))
-        logger.info("import \(id) of \(kind.rawValue) from \(parameters.name) opened by uid \(peer.uid)\(dryRun ? " (dry run)" : "")")
+        logger.info("import \(id) of \(parameters.kind) from \(parameters.name) opened by uid \(peer.uid)\(dryRun ? " (dry run)" : "")")
         return id
     }
 
@@ -117,7 +136,7 @@ actor ImportSessions {
         guard let staging = session.staging else {
             logger.info("import \(id): dry run of \(session.name) valid, \(rows) rows")
             return Workforce.ImportSummary(
-                importId: id, kind: session.kind.rawValue, name: session.name, rows: rows, dryRun: true,
+                importId: id, kind: session.label, name: session.name, rows: rows, dryRun: true,
                 dataVersion: try store.dataVersion(), inserted: 0, updated: 0, unchanged: 0)
         }
         let summary = try await staging.commit()
@@ -125,9 +144,9 @@ actor ImportSessions {
             "import \(id) of \(session.name) committed as data version \(summary.dataVersion): \(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged, \(summary.duplicates) duplicates")
         hub.publish(
             "import-committed",
-            message: "\(session.kind.rawValue) from \(session.name): \(rows) rows, data version \(summary.dataVersion)")
+            message: "\(session.label) from \(session.name): \(rows) rows, data version \(summary.dataVersion)")
         return Workforce.ImportSummary(
-            importId: id, kind: session.kind.rawValue, name: session.name, rows: rows, dryRun: false,
+            importId: id, kind: session.label, name: session.name, rows: rows, dryRun: false,
             dataVersion: summary.dataVersion, inserted: summary.inserted, updated: summary.updated,
             unchanged: summary.unchanged, duplicates: summary.duplicates)
     }
@@ -160,6 +179,16 @@ actor ImportSessions {
             if let bytes { try reader.feed(bytes, collect) } else { try reader.finish(collect) }
             session.reader = .evidence(reader)
             if !batch.isEmpty { try session.staging?.append(evidence: batch) }
+        case .completions(var reader, let catalogue):
+            var batch: [StoredEvidence] = []
+            let collect: (CourseCompletion) -> Void = { completion in
+                // The decoder accepted only courses of this catalogue.
+                guard let course = catalogue.course(completion.course) else { return }
+                batch.append(contentsOf: completion.evidence(of: course))
+            }
+            if let bytes { try reader.feed(bytes, collect) } else { try reader.finish(collect) }
+            session.reader = .completions(reader, catalogue)
+            if !batch.isEmpty { try session.staging?.append(evidence: batch) }
         }
     }
 
@@ -167,6 +196,7 @@ actor ImportSessions {
         switch session.reader {
         case .people(let reader): reader.rowCount
         case .evidence(let reader): reader.rowCount
+        case .completions(let reader, _): reader.rowCount
         }
     }
 

@@ -14,13 +14,16 @@ struct AssessmentInputLoader {
         /// Evidence rows for skills outside the taxonomy, unknown scales, kinds or people.
         var skippedEvidence: Int
         var evidenceRows: Int
+        /// Training evidence rows that name what they came from (a completed course's id), with
+        /// the person's number: the courses each person completed. Gathered on request only.
+        var trainingReferences: [(person: Int32, reference: String, observedAt: Int64)] = []
     }
 
     let reader: StoreReader
     let taxonomy: CompiledTaxonomy
     let policy: AssessmentPolicy
 
-    func load(dataVersion: Int64, personFilter: String? = nil) throws -> Loaded {
+    func load(dataVersion: Int64, personFilter: String? = nil, trainingReferences collectReferences: Bool = false) throws -> Loaded {
         var roster: [PersonRecord] = []
         var unplaced = 0
         for person in try reader.people(atDataVersion: dataVersion) where personFilter == nil || person.externalID == personFilter {
@@ -45,6 +48,8 @@ struct AssessmentInputLoader {
         var evidence = IndexedEvidence()
         var skipped = 0
         var rows = 0
+        let trainingCode = SourceKind.training.code
+        var references: [(person: Int32, reference: String, observedAt: Int64)] = []
         let visit: (EvidenceRowView) -> Void = { row in
             rows += 1
             let personKey = row.person, skillKey = row.skill, scaleKey = row.scale, sourceKey = row.source
@@ -67,6 +72,9 @@ struct AssessmentInputLoader {
             evidence.append(
                 person: personByKey[personKey], skill: skillByKey[skillKey], observedAt: row.observedAt, kind: kind,
                 level: scale.level(value), validUntil: row.validUntil ?? AssessmentInput.neverExpires)
+            if collectReferences, kind == trainingCode, let reference = row.reference {
+                references.append((personByKey[personKey], reference, row.observedAt))
+            }
         }
         if let personFilter {
             try reader.forEachEvidence(ofPerson: personFilter, atDataVersion: dataVersion, visit)
@@ -74,6 +82,8 @@ struct AssessmentInputLoader {
             try reader.forEachEvidence(atDataVersion: dataVersion, visit)
         }
         let input = try AssessmentInputBuilder.build(taxonomy: taxonomy, roster: roster, evidence: evidence)
-        return Loaded(input: input, unplacedPeople: unplaced, skippedEvidence: skipped, evidenceRows: rows)
+        return Loaded(
+            input: input, unplacedPeople: unplaced, skippedEvidence: skipped, evidenceRows: rows,
+            trainingReferences: references)
     }
 }

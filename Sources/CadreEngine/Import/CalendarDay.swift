@@ -50,6 +50,19 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
 
     public static func < (a: Self, b: Self) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
+    /// `months` calendar months later (earlier when negative), keeping the day of the month and
+    /// clamping it to the month's end (Jan 31 + 1 month = Feb 28, or 29 in a leap year); nil
+    /// past year 9999 or before year 1.
+    public func addingMonthsClamped(_ months: Int) -> CalendarDay? {
+        let (total, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        guard !overflow else { return nil }
+        let newYear = total >= 0 ? total / 12 : (total - 11) / 12
+        let newMonth = total - newYear * 12 + 1
+        guard (1...9999).contains(newYear) else { return nil }
+        return CalendarDay(year: newYear, month: newMonth, day: min(day, Self.daysIn(month: newMonth, year: newYear)))
+    }
+
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -22,6 +22,8 @@ extension InputError.Code {
     /// A row (CSV record or JSON object) longer than `ImportLimits.maximumRowBytes`: in practice
     /// an unclosed quote or brace that would otherwise swallow the rest of the file into memory.
     public static let importRowTooLong = Self("import.row-too-long")
+    /// A NUL or another control character in a text field: it could truncate or forge text later.
+    public static let importControlCharacter = Self("import.control-character")
 }
 
 /// Bounds that keep a hostile or broken file from making the importer hold it whole.

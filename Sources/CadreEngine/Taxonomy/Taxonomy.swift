@@ -68,11 +68,51 @@ public struct RoleLevel: Codable, Hashable, Sendable {
     public var rung: Int
     public var title: String
     public var requirements: [Requirement]
+    /// Ladder data: the months a person is expected to spend on this rung before moving up
+    /// (1–240); retention measures "overdue" against it. Nil when the organisation has not said.
+    public var expectedMonths: Int?
+    /// Credential ids this rung recommends, in file order; checked against the credential
+    /// catalogue when a run uses them, not here, so a taxonomy never depends on a catalogue.
+    public var recommendedCredentials: [String]
 
-    public init(rung: Int, title: String, requirements: [Requirement]) {
+    public init(
+        rung: Int, title: String, requirements: [Requirement], expectedMonths: Int? = nil,
+        recommendedCredentials: [String] = []
+    ) {
         self.rung = rung
         self.title = title
         self.requirements = requirements
+        self.expectedMonths = expectedMonths
+        self.recommendedCredentials = recommendedCredentials
+    }
+
+    /// True when the rung carries ladder data or recommendations, which the digest then covers.
+    var hasLadderExtension: Bool { expectedMonths != nil || !recommendedCredentials.isEmpty }
+
+    private enum CodingKeys: String, CodingKey {
+        case rung, title, requirements, expectedMonths, recommendedCredentials
+    }
+
+    /// Taxonomies stored before the ladder fields existed decode with none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        rung = try container.decode(Int.self, forKey: .rung)
+        title = try container.decode(String.self, forKey: .title)
+        requirements = try container.decode([Requirement].self, forKey: .requirements)
+        expectedMonths = try container.decodeIfPresent(Int.self, forKey: .expectedMonths)
+        recommendedCredentials = try container.decodeIfPresent([String].self, forKey: .recommendedCredentials) ?? []
+    }
+
+    /// Absent fields are left out, so a rung without ladder data encodes as it did before.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(rung, forKey: .rung)
+        try container.encode(title, forKey: .title)
+        try container.encode(requirements, forKey: .requirements)
+        try container.encodeIfPresent(expectedMonths, forKey: .expectedMonths)
+        if !recommendedCredentials.isEmpty {
+            try container.encode(recommendedCredentials, forKey: .recommendedCredentials)
+        }
     }
 }
 

@@ -5,9 +5,10 @@ extension Taxonomy {
     /// change — a renamed skill, a reordered list, one level up — gives a different one.
     public var digest: String { SHA256.hex(canonicalEncoding) }
 
-    /// `cadre-taxonomy/1`, then every value as a netstring (`<byte count>:<UTF-8 bytes>,`) with
-    /// lists prefixed by their item count the same way, so no value can be mistaken for a
-    /// separator. The layout is documented in docs/TAXONOMY.md so other tools can reproduce it.
+    /// `cadre-taxonomy/1` (or `/2` when some rung has ladder data), then every value as a
+    /// netstring (`<byte count>:<UTF-8 bytes>,`) with lists prefixed by their item count the same
+    /// way, so no value can be mistaken for a separator. The layout is documented in
+    /// docs/TAXONOMY.md so other tools can reproduce it.
     var canonicalEncoding: [UInt8] {
         var out: [UInt8] = []
         func put(_ text: String) {
@@ -21,7 +22,10 @@ extension Taxonomy {
             texts.forEach { put($0) }
         }
 
-        put("cadre-taxonomy/1")
+        // Version 2 adds each rung's ladder data; a taxonomy without any keeps its version-1
+        // bytes, so its digest (and every run pinned to it) stays what it was.
+        let extended = roles.contains { $0.levels.contains(where: \.hasLadderExtension) }
+        put(extended ? "cadre-taxonomy/2" : "cadre-taxonomy/1")
         put(skills.count)
         for skill in skills {
             put(skill.id)
@@ -45,6 +49,10 @@ extension Taxonomy {
                     put(requirement.skill)
                     put(requirement.level)
                     put(requirement.importance)
+                }
+                if extended {
+                    put(level.expectedMonths.map(String.init) ?? "")
+                    put(level.recommendedCredentials)
                 }
             }
         }

@@ -17,7 +17,10 @@ extension InputError.Code {
     public static let taxonomyImportanceOutOfRange = Self("taxonomy.importance-out-of-range")
     /// A ladder rung below 1.
     public static let taxonomyRungOutOfRange = Self("taxonomy.rung-out-of-range")
-    /// A skill or role id defined twice, a rung twice in one role, or a skill twice in one level.
+    /// A rung's `expectedMonths` outside 1–240.
+    public static let taxonomyExpectedMonthsOutOfRange = Self("taxonomy.expected-months-out-of-range")
+    /// A skill or role id defined twice, a rung twice in one role, or a skill (or a recommended
+    /// credential) twice in one level.
     public static let taxonomyDuplicateID = Self("taxonomy.duplicate-id")
     /// A role without levels, or a level without requirements.
     public static let taxonomyEmptyRole = Self("taxonomy.empty-role")

@@ -18,33 +18,51 @@ struct TaxonomyFields {
     func place(of key: String) -> TaxonomyPlace { place.child(key, at: values[key]) }
 }
 
+/// The codes a family of YAML files reports for problems any such file can have, so another
+/// format (the credential catalogue) reads YAML the taxonomy's way under its own codes.
+struct YAMLFieldCodes: Sendable {
+    var syntax: InputError.Code
+    var missingField: InputError.Code
+    var badType: InputError.Code
+    var unknownField: InputError.Code
+    var badID: InputError.Code
+
+    static let taxonomy = YAMLFieldCodes(
+        syntax: .taxonomySyntax, missingField: .taxonomyMissingField, badType: .taxonomyBadType,
+        unknownField: .taxonomyUnknownField, badID: .taxonomyBadID)
+}
+
 /// Typed reads of YAML values. Each read reports what is wrong and returns `nil` instead of
 /// stopping, so one pass over a file finds all its problems.
 struct TaxonomyValueReader {
     let file: String
+    let codes: YAMLFieldCodes
     private(set) var errors: [InputError] = []
 
-    init(file: String) { self.file = file }
+    init(file: String, codes: YAMLFieldCodes = .taxonomy) {
+        self.file = file
+        self.codes = codes
+    }
 
     mutating func report(_ error: InputError) { errors.append(error) }
 
     /// `node` as a mapping with only `known` keys; `what` names it in messages ("a skill").
     mutating func fields(_ node: Node, at place: TaxonomyPlace, known: [String], what: String) -> TaxonomyFields? {
         guard case .mapping(let mapping) = node else {
-            report(place.error(.taxonomyBadType, "expected \(what) (a mapping of `key: value`), found \(Self.kind(of: node))",
+            report(place.error(codes.badType, "expected \(what) (a mapping of `key: value`), found \(Self.kind(of: node))",
                                hint: "write it as `key: value` lines; known keys: \(known.joined(separator: ", "))"))
             return nil
         }
         var values: [String: Node] = [:]
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
-                report(place.error(.taxonomyBadType, "a key must be plain text, found \(Self.kind(of: key))"))
+                report(place.error(codes.badType, "a key must be plain text, found \(Self.kind(of: key))"))
                 continue
             }
             guard known.contains(scalar.string) else {
                 let suggestion = TaxonomyIdentifier.suggestion(for: scalar.string, among: known)
                 report(place.child(scalar.string, at: key).error(
-                    .taxonomyUnknownField, "\(what) has no field `\(scalar.string)`",
+                    codes.unknownField, "\(what) has no field `\(scalar.string)`",
                     hint: suggestion.map { "did you mean `\($0)`?" }
                         ?? "known fields: \(known.joined(separator: ", "))"))
                 continue
@@ -61,7 +79,7 @@ struct TaxonomyValueReader {
             return nil
         }
         guard case .scalar(let scalar) = node else {
-            report(fields.place(of: key).error(.taxonomyBadType, "`\(key)` must be text, found \(Self.kind(of: node))"))
+            report(fields.place(of: key).error(codes.badType, "`\(key)` must be text, found \(Self.kind(of: node))"))
             return nil
         }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -78,7 +96,7 @@ struct TaxonomyValueReader {
         guard let id = text(fields, key, required: true) else { return nil }
         let place = fields.place(of: key)
         if !TaxonomyIdentifier.isValid(id) {
-            report(place.error(.taxonomyBadID, "`\(id)` is not a valid id",
+            report(place.error(codes.badID, "`\(id)` is not a valid id",
                                hint: "use letters, digits, `.`, `_` and `-`, starting with a letter or digit (\(TaxonomyIdentifier.pattern))"))
         }
         return Located(value: id, place: place)
@@ -86,14 +104,20 @@ struct TaxonomyValueReader {
 
     /// A whole number such as a rung, level or importance.
     mutating func integer(_ fields: TaxonomyFields, _ key: String) -> Located<Int>? {
-        guard let node = fields[key] else {
+        guard fields[key] != nil else {
             missing(fields, key)
             return nil
         }
+        return optionalInteger(fields, key)
+    }
+
+    /// A whole number that may be left out; `nil` when absent or not a whole number (reported).
+    mutating func optionalInteger(_ fields: TaxonomyFields, _ key: String) -> Located<Int>? {
+        guard let node = fields[key] else { return nil }
         let place = fields.place(of: key)
         guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
             let found = node.scalar.map { "`\($0.string)`" } ?? Self.kind(of: node)
-            report(place.error(.taxonomyBadType, "`\(key)` must be a whole number, found \(found)"))
+            report(place.error(codes.badType, "`\(key)` must be a whole number, found \(found)"))
             return nil
         }
         return Located(value: value, place: place)
@@ -103,7 +127,7 @@ struct TaxonomyValueReader {
     mutating func list(_ fields: TaxonomyFields, _ key: String) -> [Node]? {
         guard let node = fields[key] else { return nil }
         guard case .sequence(let sequence) = node else {
-            report(fields.place(of: key).error(.taxonomyBadType, "`\(key)` must be a list, found \(Self.kind(of: node))",
+            report(fields.place(of: key).error(codes.badType, "`\(key)` must be a list, found \(Self.kind(of: node))",
                                                hint: "write `\(key): [a, b]` or one `- item` per line"))
             return nil
         }
@@ -117,7 +141,7 @@ struct TaxonomyValueReader {
         for (index, item) in items.enumerated() {
             guard case .scalar(let scalar) = item, !Self.isNull(item) else {
                 report(fields.place(of: key).item(index, at: item).error(
-                    .taxonomyBadType, "each `\(key)` entry must be an id, found \(Self.kind(of: item))"))
+                    codes.badType, "each `\(key)` entry must be an id, found \(Self.kind(of: item))"))
                 continue
             }
             texts.append(scalar.string)
@@ -125,8 +149,29 @@ struct TaxonomyValueReader {
         return texts
     }
 
-    private mutating func missing(_ fields: TaxonomyFields, _ key: String) {
-        report(fields.place.child(key, at: nil).error(.taxonomyMissingField, "`\(key)` is required"))
+    /// A list of ids that follow the taxonomy's id rule (`TaxonomyIdentifier`), each with its place;
+    /// a malformed id is reported and left out.
+    mutating func identifierList(_ fields: TaxonomyFields, _ key: String) -> [Located<String>] {
+        guard let items = list(fields, key) else { return [] }
+        var ids: [Located<String>] = []
+        for (index, item) in items.enumerated() {
+            let place = fields.place(of: key).item(index, at: item)
+            guard case .scalar(let scalar) = item, !Self.isNull(item) else {
+                report(place.error(codes.badType, "each `\(key)` entry must be an id, found \(Self.kind(of: item))"))
+                continue
+            }
+            guard TaxonomyIdentifier.isValid(scalar.string) else {
+                report(place.error(codes.badID, "`\(scalar.string)` is not a valid id",
+                                   hint: "use letters, digits, `.`, `_` and `-`, starting with a letter or digit (\(TaxonomyIdentifier.pattern))"))
+                continue
+            }
+            ids.append(Located(value: scalar.string, place: place))
+        }
+        return ids
+    }
+
+    mutating func missing(_ fields: TaxonomyFields, _ key: String) {
+        report(fields.place.child(key, at: nil).error(codes.missingField, "`\(key)` is required"))
     }
 
     static func isNull(_ node: Node) -> Bool {

@@ -17,7 +17,9 @@ struct TaxonomyFileReader {
     static let topKeys = ["skills", "roles"]
     static let skillKeys = ["id", "name", "discipline", "description", "onet", "nice"]
     static let roleKeys = ["id", "name", "description", "levels"]
-    static let levelKeys = ["rung", "title", "requirements"]
+    static let levelKeys = ["rung", "title", "requirements", "expectedMonths", "recommendedCredentials"]
+    /// Twenty years: a longer expected stay on one rung is a typo, not a ladder.
+    static let expectedMonthsRange = 1...240
     static let requirementKeys = ["skill", "level", "importance"]
 
     private var reader: TaxonomyValueReader
@@ -137,8 +139,41 @@ struct TaxonomyFileReader {
             }
             requirements.append(requirement)
         }
+        let expectedMonths = readExpectedMonths(fields)
+        let recommended = readRecommendedCredentials(fields)
         guard let rung else { return nil }
-        return (RoleLevel(rung: rung.value, title: title ?? "", requirements: requirements), rung.place)
+        let level = RoleLevel(rung: rung.value, title: title ?? "", requirements: requirements,
+                              expectedMonths: expectedMonths, recommendedCredentials: recommended)
+        return (level, rung.place)
+    }
+
+    private mutating func readExpectedMonths(_ fields: TaxonomyFields) -> Int? {
+        guard let months = reader.optionalInteger(fields, "expectedMonths") else { return nil }
+        guard Self.expectedMonthsRange.contains(months.value) else {
+            reader.report(months.place.error(
+                .taxonomyExpectedMonthsOutOfRange, "expectedMonths \(months.value) is outside 1–240",
+                hint: "the months a person typically spends on this rung, e.g. 24; leave it out when unknown"))
+            return nil
+        }
+        return months.value
+    }
+
+    /// Credential ids in file order; only their spelling is checked here, since the catalogue they
+    /// name is loaded separately and may change without the taxonomy changing.
+    private mutating func readRecommendedCredentials(_ fields: TaxonomyFields) -> [String] {
+        var seen: [String: TaxonomyPlace] = [:]
+        var ids: [String] = []
+        for id in reader.identifierList(fields, "recommendedCredentials") {
+            if let first = seen[id.value] {
+                reader.report(id.place.error(
+                    .taxonomyDuplicateID, "credential `\(id.value)` is recommended twice in this level",
+                    hint: "the first is at line \(first.line); list each credential once"))
+                continue
+            }
+            seen[id.value] = id.place
+            ids.append(id.value)
+        }
+        return ids
     }
 
     private mutating func readRequirement(_ node: Node, at place: TaxonomyPlace) -> (Requirement, TaxonomyPlace)? {

@@ -9,6 +9,7 @@ enum StoreSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-inputs", migrate: createInputs)
         migrator.registerMigration("v1-runs", migrate: createRuns)
+        migrator.registerMigration("v2-documents", migrate: createDocuments)
         return migrator
     }
 
@@ -88,6 +89,31 @@ enum StoreSchema {
                 reference TEXT,
                 PRIMARY KEY (person, skill, observed_at, id)
             ) WITHOUT ROWID;
+            """)
+    }
+
+    /// Catalogues and plans (one row per version, the latest at or before a run's data version
+    /// applies) and record batches (every batch at or before it applies). See `Store+Documents`.
+    private static func createDocuments(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE document (
+                kind TEXT NOT NULL,
+                data_version INTEGER NOT NULL REFERENCES data_version(version),
+                digest TEXT NOT NULL,
+                source TEXT NOT NULL,
+                loaded_at INTEGER NOT NULL,
+                items INTEGER NOT NULL,
+                content BLOB NOT NULL,
+                PRIMARY KEY (kind, data_version)
+            );
+            CREATE TABLE record_batch (
+                kind TEXT NOT NULL,
+                data_version INTEGER NOT NULL REFERENCES data_version(version),
+                source TEXT NOT NULL,
+                rows INTEGER NOT NULL,
+                content BLOB NOT NULL,
+                PRIMARY KEY (kind, data_version)
+            );
             """)
     }
 

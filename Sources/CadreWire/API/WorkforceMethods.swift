@@ -39,6 +39,9 @@ extension Workforce {
         case importChunk = "ImportChunk"
         case commitImport = "CommitImport"
         case abortImport = "AbortImport"
+        case loadCatalogue = "LoadCatalogue"
+        case getCatalogue = "GetCatalogue"
+        case getPlans = "GetPlans"
 
         public static let interface = VarlinkInterfaces.workforceName
 
@@ -54,9 +57,10 @@ extension Workforce {
             switch self {
             case .ping: .anyone
             case .getStatus, .subscribe, .getRun, .listRuns, .getGaps, .listTaxonomyVersions, .listSkills, .listRoles,
-                .getRole, .validateTaxonomy:
+                .getRole, .validateTaxonomy, .getCatalogue, .getPlans:
                 .reader
-            case .startRun, .loadTaxonomy, .importNICE, .beginImport, .importChunk, .commitImport, .abortImport:
+            case .startRun, .loadTaxonomy, .importNICE, .beginImport, .importChunk, .commitImport, .abortImport,
+                .loadCatalogue:
                 .operator
             }
         }
@@ -111,9 +115,12 @@ extension Workforce {
     public struct StartRunParameters: Codable, Hashable, Sendable {
         public var asOf: String?
         public var trigger: String?
-        public init(asOf: String? = nil, trigger: String? = nil) {
+        /// Minor units to fund learning plans with in this run (the budget roll-up).
+        public var trainingBudget: Int64?
+        public init(asOf: String? = nil, trigger: String? = nil, trainingBudget: Int64? = nil) {
             self.asOf = asOf
             self.trigger = trigger
+            self.trainingBudget = trainingBudget
         }
     }
 

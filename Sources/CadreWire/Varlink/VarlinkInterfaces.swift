@@ -206,7 +206,7 @@ method GetStatus() -> (
 method Subscribe() -> (event: Event)
 
 # Queues a run of the pipeline's phases; asOf defaults to now (RFC 3339).
-method StartRun(asOf: ?string, trigger: ?string) -> (run: Run)
+method StartRun(asOf: ?string, trigger: ?string, trainingBudget: ?int) -> (run: Run)
 
 method GetRun(id: int) -> (run: Run)
 
@@ -247,13 +247,15 @@ method GetGaps(
   top: ?int
 ) -> (view: GapView)
 
-# Opens an import of a people or evidence file (CSV, JSON array or JSON Lines;
+# Opens an import of a people, evidence or course-completions file (CSV, JSON
+# array or JSON Lines; completions become training evidence, one row per skill
+# the course teaches;
 # format "csv", "json" or "detect"). The client then sends the file's text in
 # order with ImportChunk and ends with CommitImport. Rows are validated as they
 # arrive; nothing is stored until CommitImport succeeds, and a bad row rejects
 # the whole file (InvalidImport, with file, line, column and field).
 method BeginImport(
-  kind: (people, evidence),
+  kind: (people, evidence, completions),
   name: string,
   format: ?string,
   dryRun: ?bool,
@@ -269,6 +271,118 @@ method CommitImport(importId: string) -> (summary: ImportSummary)
 
 # Drops an import and everything staged for it.
 method AbortImport(importId: string) -> ()
+
+# A version of a catalogue: its data version, content digest and size.
+type CatalogueVersion (
+  kind: string,
+  dataVersion: int,
+  digest: string,
+  source: string,
+  loadedAt: string,
+  items: int,
+  unchanged: bool
+)
+
+# Loads a course catalogue (kind "courses"; YAML, CSV or JSON files, see
+# docs/TRAINING.md) as a new data version, unless it equals the one in force.
+method LoadCatalogue(kind: string, files: []SourceFile, source: ?string) -> (version: CatalogueVersion)
+
+# The catalogue in force, as stored (courses with what they teach and require).
+method GetCatalogue(kind: string) -> (version: CatalogueVersion, document: object)
+
+# Cost and hours of a group's learning plans; figures are null when withheld
+# from a reader (groups under smallTeamThreshold people). Hours in hundredths.
+type PlanRollup (
+  id: string,
+  name: string,
+  headcount: int,
+  peopleWithPlans: ?int,
+  peopleBlocked: ?int,
+  cost: ?int,
+  hours: ?int,
+  costByKind: ?[]KindAmount,
+  peopleFunded: ?int,
+  costFunded: ?int
+)
+
+type KindAmount (kind: string, cost: int, hours: int)
+
+type UncoverableSkillView (skill: string, skillName: string, people: int)
+
+# One person's plan in a list (operators only).
+type PlanLine (
+  id: string,
+  name: string,
+  team: string,
+  roleLevel: string,
+  courses: int,
+  cost: int,
+  hours: int,
+  readyBy: string,
+  uncoverable: int,
+  status: string,
+  funded: ?bool
+)
+
+# A course in a plan, in order; closes is empty when it is there only for a
+# later course's prerequisite.
+type PlanStep (
+  course: string,
+  title: string,
+  provider: string,
+  kind: string,
+  cost: int,
+  hours: int,
+  closes: []string,
+  prerequisites: []string
+)
+
+type UncoverableTargetView (skill: string, requiredLevel: int, estimate: float)
+
+# A person's learning plan toward a role level (own: their own).
+type PersonPlan (
+  person: string,
+  name: string,
+  roleLevel: string,
+  own: bool,
+  status: string,
+  lowerBound: ?int,
+  cost: int,
+  hours: int,
+  weeks: int,
+  readyBy: string,
+  steps: []PlanStep,
+  uncoverable: []UncoverableTargetView,
+  funded: ?bool
+)
+
+type PlansView (
+  runId: int,
+  asOf: string,
+  scope: string,
+  catalogueLoaded: bool,
+  budget: ?int,
+  summary: PlanRollup,
+  teams: []PlanRollup,
+  roleLevels: []PlanRollup,
+  uncoverable: []UncoverableSkillView,
+  people: ?[]PlanLine,
+  plan: ?PersonPlan,
+  hidden: ?string
+)
+
+# The learning plans of a run (run; else the newest run whose training phase
+# finished): the organisation, a team, a role level (ROLE@RUNG) or a person
+# (operators only); with person and toward, their plan toward that role level,
+# computed on demand from the run's pinned inputs.
+method GetPlans(
+  run: ?int,
+  team: ?string,
+  roleLevel: ?string,
+  person: ?string,
+  toward: ?string,
+  top: ?int
+) -> (view: PlansView)
 
 error PermissionDenied (method: string, uid: int, required: string)
 
@@ -305,6 +419,20 @@ error TooManyImports (limit: int)
 
 # No successful assessment matches the request.
 error NoAssessment (hint: string)
+error NoCatalogue (hint: string)
+error NoPlans (hint: string)
+
+# The first problem found in catalogue files; errors holds all of them.
+error InvalidCatalogue (
+  file: string,
+  line: int,
+  column: int,
+  field: string,
+  code: string,
+  message: string,
+  hint: string,
+  errors: []object
+)
 error TeamNotFound (id: string)
 error PersonNotFound (id: string)
 error NoTaxonomy (hint: string)

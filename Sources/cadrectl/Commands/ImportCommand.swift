@@ -5,7 +5,7 @@ extension Cadrectl {
     struct ImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Import people or evidence files: all rows or none.",
+            abstract: "Import people, evidence or course completions: all rows or none.",
             discussion: """
                 The file is CSV, a JSON array or JSON Lines (docs/IMPORT.md); - reads standard input. \
                 cadrectl streams it to cadred in pieces, which checks every row as it arrives and \
@@ -13,7 +13,7 @@ extension Cadrectl {
                 to standard error as file:line:column: [code] field: message (hint), and the exit \
                 code is 1. Ctrl-C drops the import.
                 """,
-            subcommands: [People.self, Evidence.self])
+            subcommands: [People.self, Evidence.self, Completions.self])
     }
 }
 
@@ -67,6 +67,25 @@ extension Cadrectl.ImportCommand {
 
         func run() throws {
             try ImportUpload(kind: "evidence", flags: flags, socketPath: connection.socketPath, json: output.json).run()
+        }
+    }
+
+    struct Completions: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import course completions (person, course, completed_on).",
+            discussion: """
+                Each completion becomes training evidence: one row per skill the course teaches, at the \
+                level it teaches, observed on the completion date and naming the course — so the next \
+                run counts it, and does not offer the course to that person again. People must be \
+                imported and courses in the loaded catalogue; a date after today is refused.
+                """)
+
+        @OptionGroup var flags: ImportFlags
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try ImportUpload(kind: "completions", flags: flags, socketPath: connection.socketPath, json: output.json).run()
         }
     }
 }

@@ -25,6 +25,11 @@ extension Cadrectl {
         @Option(help: ArgumentHelp("What started the run, as runs list it (default: cadrectl).", valueName: "name"))
         var trigger: String?
 
+        @Option(help: ArgumentHelp(
+            "Fund learning plans with this budget, in the catalogue's minor units (cents): the plans closing the most weighted gap per unit of cost first.",
+            valueName: "amount"))
+        var trainingBudget: Int64?
+
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
 
@@ -33,6 +38,7 @@ extension Cadrectl {
                 throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD) or an RFC 3339 time")
             }
             if let trigger, trigger.isEmpty { throw ValidationError("--trigger needs a name") }
+            if let trainingBudget, trainingBudget < 0 { throw ValidationError("--training-budget must not be negative") }
         }
 
         /// A subscription that cadred has confirmed with its `subscribed` event. Nil when no
@@ -61,7 +67,7 @@ extension Cadrectl {
             // Once cadred has confirmed the subscription, every later event reaches it: the run is
             // started only then, so none of its events can be missed.
             let events = wait ? try Self.subscribe(link.socketPath) : nil
-            let parameters = Workforce.StartRunParameters(asOf: asOf, trigger: trigger)
+            let parameters = Workforce.StartRunParameters(asOf: asOf, trigger: trigger, trainingBudget: trainingBudget)
             let reply = try link.call(.startRun, parameters, as: JSONValue.self)
             let run = try link.decode(reply["run"] ?? .null, as: Workforce.Run.self)
 
@@ -69,7 +75,7 @@ extension Cadrectl {
                 if output.json {
                     Console.line(JSONText.pretty(reply))
                 } else {
-                    Console.line("run #\(run.id) \(style.state(run.state)) (as of \(Formatting.asOf(run.asOf)), "
+                    Console.line("run #\(run.id) \(style.state(run.state)) (as of \(Formatting.runAsOf(run.asOf)), "
                         + "data version \(run.dataVersion), taxonomy version \(run.taxonomyVersion))")
                     Console.line("follow it with `cadrectl watch --run \(run.id)`; see it with `cadrectl runs show \(run.id)`")
                 }

@@ -7,11 +7,11 @@ import Foundation
 enum TaxonomyFiles {
     /// Each path is a file, or a folder standing for its `*.yaml` and `*.yml` files sorted by name
     /// (not descending into subfolders). A file named twice is read once.
-    static func read(_ paths: [String]) throws(CommandFailure) -> [Workforce.SourceFile] {
+    static func read(_ paths: [String], extensions: [String] = ["yaml", "yml"]) throws(CommandFailure) -> [Workforce.SourceFile] {
         var files: [Workforce.SourceFile] = []
         var seen: Set<String> = []
         for path in paths {
-            for file in try expand(path) {
+            for file in try expand(path, extensions: extensions) {
                 let resolved = URL(fileURLWithPath: file).standardizedFileURL.path
                 guard seen.insert(resolved).inserted else { continue }
                 files.append(Workforce.SourceFile(name: file, contents: try contents(of: file)))
@@ -35,7 +35,7 @@ enum TaxonomyFiles {
         return text
     }
 
-    private static func expand(_ path: String) throws(CommandFailure) -> [String] {
+    private static func expand(_ path: String, extensions: [String]) throws(CommandFailure) -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw CommandFailure(ExitStatus.failed, "\(path): no such file or folder")
@@ -48,13 +48,13 @@ enum TaxonomyFiles {
             throw CommandFailure(ExitStatus.failed, "cannot list \(path): \(error.localizedDescription)")
         }
         let prefix = path.hasSuffix("/") ? path : path + "/"
-        let files = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { prefix + $0 }
+        let files = names.filter { name in extensions.contains { name.hasSuffix("." + $0) } }.sorted().map { prefix + $0 }
             .filter { file in
                 var nested: ObjCBool = false
                 return FileManager.default.fileExists(atPath: file, isDirectory: &nested) && !nested.boolValue
             }
         guard !files.isEmpty else {
-            throw CommandFailure(ExitStatus.failed, "\(path) holds no .yaml or .yml files")
+            throw CommandFailure(ExitStatus.failed, "\(path) holds no \(extensions.map { "." + $0 }.joined(separator: ", ")) files")
         }
         return files
     }

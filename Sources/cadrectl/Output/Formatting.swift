@@ -46,11 +46,20 @@ enum Formatting {
         return duration(seconds: Double(milliseconds) / 1000) + " ago"
     }
 
-    /// A run's as-of time: just the date when it is midnight UTC (the usual `--as-of DATE`).
+    /// An instant (an observation): just the date when it is midnight UTC, as a date-only input wrote it.
     static func asOf(_ text: String) -> String {
         guard let date = instant(text) else { return text }
         let utc = date.formatted(utcDateTimeStyle)
         return utc.hasSuffix(" 00:00:00") ? String(utc.dropLast(9)) : utc + " UTC"
+    }
+
+    /// A run's as-of time T. `--as-of DATE` pins T to the end of DATE (midnight UTC at the start of
+    /// the next day), so a midnight T prints as the date it ends: the date the user gave.
+    static func runAsOf(_ text: String) -> String {
+        guard let date = instant(text) else { return text }
+        let utc = date.formatted(utcDateTimeStyle)
+        guard utc.hasSuffix(" 00:00:00") else { return utc + " UTC" }
+        return String(date.addingTimeInterval(-86_400).formatted(utcDateTimeStyle).dropLast(9))
     }
 
     static func plural(_ count: Int, _ noun: String) -> String {

@@ -10,7 +10,7 @@ struct GapText {
     let all: Bool
 
     static func header(_ view: Workforce.GapView, style: Style) -> String {
-        style.bold("gap map") + " of run #\(view.runId), as of \(Formatting.asOf(view.asOf)), data version \(view.dataVersion)\n"
+        style.bold("gap map") + " of run #\(view.runId), as of \(Formatting.runAsOf(view.asOf)), data version \(view.dataVersion)\n"
     }
 
     /// `200 people, mean readiness 62.4%, 41 meeting their role level (20.5%)`.

@@ -45,7 +45,7 @@ struct PersonGapText {
             let row = String(lines[index + 1])
             text += (requirement.gap > 0 ? row : style.dim(row)) + "\n"
             text += requirement.evidence.isEmpty
-                ? "      " + style.dim("no evidence as of \(Formatting.asOf(view.asOf))") + "\n"
+                ? "      " + style.dim("no evidence as of \(Formatting.runAsOf(view.asOf))") + "\n"
                 : evidence[index].render(headerStyle: style.dim)
         }
         return text

@@ -17,7 +17,7 @@ final class RunDisplay {
     }
 
     func started(_ run: Workforce.Run) {
-        bar.print("run #\(run.id) \(run.state): as of \(Formatting.asOf(run.asOf)), data version \(run.dataVersion), "
+        bar.print("run #\(run.id) \(run.state): as of \(Formatting.runAsOf(run.asOf)), data version \(run.dataVersion), "
             + "taxonomy version \(run.taxonomyVersion)")
     }
 

@@ -12,7 +12,7 @@ enum RunText {
             ], indent: indent)
         for run in runs {
             table.add([
-                "\(run.id)", run.state, run.trigger, Formatting.asOf(run.asOf), "\(run.dataVersion)",
+                "\(run.id)", run.state, run.trigger, Formatting.runAsOf(run.asOf), "\(run.dataVersion)",
                 "\(run.taxonomyVersion)", Formatting.localTime(run.createdAt),
                 Formatting.duration(from: run.startedAt, to: run.finishedAt), phaseCounts(run),
             ])
@@ -38,7 +38,7 @@ enum RunText {
         var text = style.bold("run #\(run.id)") + "  " + style.state(run.state) + "\n"
         let facts: [(String, String)] = [
             ("trigger", run.trigger),
-            ("as of", Formatting.asOf(run.asOf)),
+            ("as of", Formatting.runAsOf(run.asOf)),
             ("data version", "\(run.dataVersion)"),
             ("taxonomy version", "\(run.taxonomyVersion)"),
             ("created", Formatting.localTime(run.createdAt)),

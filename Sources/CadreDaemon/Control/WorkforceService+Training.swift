@@ -1,0 +1,52 @@
+import CadreEngine
+import CadreStore
+import CadreWire
+import Logging
+
+/// Course catalogues and learning plans.
+extension WorkforceService {
+    func dispatchTraining(_ method: Workforce.Method, _ call: VarlinkCall, peer: PeerCredentials) async throws -> CallOutcome {
+        switch method {
+        case .loadCatalogue:
+            let parameters = try call.decodeParameters(as: Workforce.LoadCatalogueParameters.self)
+            guard parameters.kind == "courses" else {
+                throw ControlFailure.invalidParameter("kind", "'\(parameters.kind)' is not courses")
+            }
+            let (_, taxonomy) = try taxonomy(nil)
+            let catalogue = try CatalogueParser.parse(
+                parameters.files.map { CatalogueSource(name: $0.name, contents: $0.contents) }, skills: taxonomy.skills.map(\.id))
+            let source = parameters.source ?? parameters.files.map(\.name).joined(separator: ", ")
+            let stored = try await store.saveDocument(
+                .courseCatalogue, digest: catalogue.digest, source: source, items: catalogue.count,
+                content: try WireJSON.encode(catalogue))
+            if !stored.unchanged {
+                logger.info("course catalogue of \(catalogue.count) courses loaded from \(source) by uid \(peer.uid) as data version \(stored.dataVersion)")
+                hub.publish("catalogue-loaded", message: "courses: \(catalogue.count), data version \(stored.dataVersion)")
+            }
+            return reply(Workforce.CatalogueReply(version: Self.catalogueVersion(stored)))
+        case .getCatalogue:
+            let parameters = try call.decodeParameters(as: Workforce.GetCatalogueParameters.self)
+            guard parameters.kind == "courses" else {
+                throw ControlFailure.invalidParameter("kind", "'\(parameters.kind)' is not courses")
+            }
+            guard let stored = try await store.document(.courseCatalogue) else {
+                throw ControlFailure(
+                    Workforce.ErrorName.noCatalogue,
+                    Workforce.HintError(hint: "no course catalogue loaded: cadrectl catalogue load Config/catalogue"))
+            }
+            return reply(
+                Workforce.CatalogueDocumentReply(
+                    version: Self.catalogueVersion(stored), document: try WireJSON.decode(JSONValue.self, from: stored.content)))
+        default:
+            let parameters = try call.decodeParameters(as: Workforce.GetPlansParameters.self)
+            let access = await authorizer.access(of: peer)
+            return reply(Workforce.PlansViewReply(view: try await plans.view(parameters, seesPeople: access >= .operator)))
+        }
+    }
+
+    static func catalogueVersion(_ stored: StoredDocument) -> Workforce.CatalogueVersion {
+        Workforce.CatalogueVersion(
+            kind: "courses", dataVersion: stored.dataVersion, digest: stored.digest, source: stored.source,
+            loadedAt: Timestamp.format(epochMilliseconds: stored.loadedAt), items: stored.items, unchanged: stored.unchanged)
+    }
+}

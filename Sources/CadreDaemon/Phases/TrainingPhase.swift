@@ -1,0 +1,124 @@
+import CadreEngine
+import CadreStore
+import CadreWire
+
+/// Phase 4: least-cost learning plans toward each person's own role level, from the course
+/// catalogue in force at the run's data version and every person's estimates at T (recomputed
+/// through the assessment's own loader and kernel, so they equal the gap map's to the bit). The
+/// payload is the engine's binary `TrainingResult`.
+///
+/// Without a course catalogue the phase succeeds with no plans and says so: a run must not fail
+/// because an organisation has not loaded one yet.
+public actor TrainingPhase: Phase {
+    public static let name = "training"
+    public static let dependencies = [AssessmentPhase.name]
+
+    public init() {}
+
+    public func run(_ job: PhaseJob, context: PhaseContext) async throws -> PhaseOutput {
+        context.progress(0, of: 4, "reading the course catalogue at data version \(job.dataVersion)")
+        guard let document = try context.store.document(.courseCatalogue, atDataVersion: job.dataVersion) else {
+            return PhaseOutput(summary: try WireJSON.value(TrainingSummary(noCatalogue: ())), payload: [])
+        }
+        let inputs = try PlanningInputs.load(job, reader: context.store, catalogue: document)
+        context.progress(1, of: 4, "planning for \(inputs.people.count) people over \(inputs.catalogue.courseCount) courses")
+        let clock = ContinuousClock()
+        let started = clock.now
+        let result = CadreEngine.TrainingPhase.run(
+            TrainingInput(
+                taxonomy: inputs.taxonomy, catalogue: inputs.catalogue, estimates: inputs.estimates, people: inputs.people,
+                settings: inputs.settings, budget: inputs.policies.training.budget))
+        let compute = (clock.now - started).milliseconds
+        context.progress(3, of: 4, "encoding \(result.personCount) plans")
+        var summary = TrainingSummary(result, catalogue: document)
+        summary.computeMilliseconds = compute
+        context.progress(4, of: 4, "\(summary.peopleWithPlans) people with plans, \(summary.distinctProblems) distinct problems")
+        return PhaseOutput(summary: try WireJSON.value(summary), payload: result.encoded())
+    }
+}
+
+/// What planning reads for a run: its taxonomy, the catalogue compiled against it, everyone's
+/// estimates at T, the people with the courses they completed, and the pinned settings. Shared by
+/// the training phase and the on-demand "plan toward another role level" view.
+struct PlanningInputs {
+    var taxonomy: CompiledTaxonomy
+    var catalogue: CompiledCatalogue
+    var estimates: SkillEstimates
+    var people: TrainingPeople
+    var settings: PlanningSettings
+    var policies: PhasePolicies
+
+    static func load(
+        _ job: PhaseJob, reader: StoreReader, catalogue document: StoredDocument, personFilter: String? = nil
+    ) throws -> PlanningInputs {
+        let taxonomy = try CompiledTaxonomy(try RunInputs.taxonomy(of: job.runID, from: reader))
+        let policy = try RunInputs.policy(job.policy)
+        let policies = try PhasePolicies.pinned(in: job.policy)
+        let catalogue = try CompiledCatalogue(try WireJSON.decode(CourseCatalogue.self, from: document.content), taxonomy: taxonomy)
+        let loaded = try AssessmentInputLoader(reader: reader, taxonomy: taxonomy, policy: policy)
+            .load(dataVersion: job.dataVersion, personFilter: personFilter, trainingReferences: true)
+        let input = loaded.input
+        let estimates = try SkillEstimates(assessing: input, asOf: job.asOf, policy: policy)
+        // Completed courses are the training evidence naming a course of this catalogue.
+        var completions = [[(course: Int32, day: CalendarDay)]](repeating: [], count: input.personCount)
+        for row in loaded.trainingReferences {
+            guard let course = catalogue.courseIndex(row.reference) else { continue }
+            let day = CalendarDay(daysSinceEpoch: row.observedAt >= 0 ? row.observedAt / 86_400 : (row.observedAt - 86_399) / 86_400)
+            completions[Int(row.person)].append((Int32(course), day))
+        }
+        let people = try TrainingPeople(
+            ids: input.personIDs, team: input.personTeam, teamIDs: input.teamIDs, roleLevel: input.personRoleLevel,
+            completions: completions, courseCount: catalogue.courseCount, roleLevelCount: taxonomy.roleLevelCount)
+        let settings = PlanningSettings(
+            tolerance: policy.meetsTolerance, asOf: AsOfDay.of(job.asOf),
+            weeklyLearningHours: policies.training.weeklyLearningHours, searchBudget: policies.training.searchBudget)
+        return PlanningInputs(
+            taxonomy: taxonomy, catalogue: catalogue, estimates: estimates, people: people, settings: settings,
+            policies: policies)
+    }
+}
+
+/// Headline figures of a training phase, as `cadrectl runs show` prints them.
+struct TrainingSummary: Codable, Sendable {
+    var catalogueLoaded: Bool
+    var catalogueDataVersion: Int64?
+    var catalogueDigest: String?
+    var courses = 0
+    var people = 0
+    var peopleWithPlans = 0
+    var peopleBlocked = 0
+    var cost: Int64 = 0
+    var hours: Int64 = 0
+    var distinctProblems = 0
+    var boundedPlans = 0
+    var budget: Int64?
+    var peopleFunded: Int?
+    var costFunded: Int64?
+    var topUncoverable: [UncoverableSkill] = []
+    var computeMilliseconds = 0.0
+
+    init(noCatalogue: Void) {
+        catalogueLoaded = false
+    }
+
+    init(_ result: TrainingResult, catalogue: StoredDocument) {
+        let organisation = result.organisation
+        catalogueLoaded = true
+        catalogueDataVersion = catalogue.dataVersion
+        catalogueDigest = catalogue.digest
+        courses = result.courseIDs.count
+        people = result.personCount
+        peopleWithPlans = organisation.peopleWithPlans
+        peopleBlocked = organisation.peopleBlocked
+        cost = organisation.cost
+        hours = organisation.hours
+        distinctProblems = result.distinctProblems
+        boundedPlans = result.boundedPlans
+        budget = result.budget
+        if result.budget != nil {
+            peopleFunded = organisation.peopleFunded
+            costFunded = organisation.costFunded
+        }
+        topUncoverable = Array(result.uncoverableSkills.prefix(5))
+    }
+}

@@ -1,0 +1,147 @@
+import CadreEngine
+import CadreStore
+import CadreWire
+import Synchronization
+
+/// Learning plans of a run as people read them: the organisation's roll-up (cost, hours, by team,
+/// by role level, by provider kind, funded or not, uncoverable skills), a team, a role level, a
+/// person's plan course by course — and, on demand, a person's plan toward another role level,
+/// computed by the same engine from the run's pinned inputs.
+///
+/// Readers see no per-person plan, and a group's figures only when it has `smallTeamThreshold`
+/// people or more (the gap map's rule, `AssessmentPolicy.showsPersonFigures`).
+final class PlanViews: Sendable {
+    private let store: Store
+    private let cache = Mutex<[Int64: LoadedPlans]>([:])
+    private let openReader = Mutex<StoreReader?>(nil)
+
+    init(store: Store) {
+        self.store = store
+    }
+
+    struct LoadedPlans: Sendable {
+        let run: RunRecord
+        let result: TrainingResult?
+        let taxonomy: Taxonomy
+        let policy: AssessmentPolicy
+        let catalogue: CourseCatalogue?
+        let names: [String: String]
+    }
+
+    private func reader() throws -> StoreReader {
+        try openReader.withLock { reader in
+            if let reader { return reader }
+            let opened = try StoreReader(databasePath: store.databasePath)
+            reader = opened
+            return opened
+        }
+    }
+
+    func view(_ parameters: Workforce.GetPlansParameters, seesPeople: Bool) async throws -> Workforce.PlansView {
+        let scopes = [parameters.team, parameters.roleLevel, parameters.person].compactMap { $0 }
+        guard scopes.count <= 1 else {
+            throw ControlFailure.invalidParameter("team", "give at most one of team, roleLevel and person")
+        }
+        if parameters.toward != nil, parameters.person == nil {
+            throw ControlFailure.invalidParameter("toward", "toward goes with person")
+        }
+        let loaded = try load(try await selectRun(parameters.run))
+        guard let result = loaded.result else { return PlanViewBuilder.withoutCatalogue(loaded) }
+        let builder = PlanViewBuilder(loaded: loaded, result: result, seesPeople: seesPeople, top: min(max(parameters.top ?? 10, 1), 1000))
+        if let team = parameters.team { return try builder.team(team) }
+        if let text = parameters.roleLevel {
+            guard let level = RoleLevelRef(parsing: text) else {
+                throw ControlFailure.invalidParameter("roleLevel", "'\(text)' is not ROLE@RUNG")
+            }
+            return try builder.roleLevel(level)
+        }
+        if let person = parameters.person {
+            guard seesPeople else {
+                throw ControlFailure(
+                    Workforce.ErrorName.permissionDenied,
+                    Workforce.PermissionDeniedError(
+                        method: Workforce.Method.getPlans.qualifiedName, uid: -1,
+                        required: "operator rights: a person's learning plan is shown to operators only"))
+            }
+            if let toward = parameters.toward {
+                guard let level = RoleLevelRef(parsing: toward) else {
+                    throw ControlFailure.invalidParameter("toward", "'\(toward)' is not ROLE@RUNG")
+                }
+                return try builder.person(person, plan: try planToward(level, person: person, loaded: loaded), own: false)
+            }
+            return try builder.person(person)
+        }
+        return builder.organisation()
+    }
+
+    private func selectRun(_ id: Int64?) async throws -> RunRecord {
+        if let id {
+            guard let run = try await store.run(id: id) else {
+                throw ControlFailure(Workforce.ErrorName.runNotFound, Workforce.RunNotFoundError(id: id))
+            }
+            guard run.phases.contains(where: { $0.phase == TrainingPhase.name && $0.state == .succeeded }) else {
+                throw ControlFailure(
+                    Workforce.ErrorName.noPlans, Workforce.HintError(hint: "run \(id) has no finished training phase (\(run.state.rawValue))"))
+            }
+            return run
+        }
+        guard let run = try await store.latestRun(withSucceeded: TrainingPhase.name) else {
+            throw ControlFailure(
+                Workforce.ErrorName.noPlans, Workforce.HintError(hint: "no run has finished its training phase yet: cadrectl run --wait"))
+        }
+        return run
+    }
+
+    private func load(_ run: RunRecord) throws -> LoadedPlans {
+        if let cached = cache.withLock({ $0[run.id] }) { return cached }
+        let reader = try reader()
+        guard let stored = try reader.phaseResult(runID: run.id, phase: TrainingPhase.name) else {
+            throw ControlFailure(Workforce.ErrorName.noPlans, Workforce.HintError(hint: "run \(run.id) has no training result"))
+        }
+        let taxonomy = try RunInputs.taxonomy(of: run.id, from: reader)
+        let policy = try RunInputs.policy(try WireJSON.decode(JSONValue.self, from: run.policy))
+        var result: TrainingResult?
+        var catalogue: CourseCatalogue?
+        if !stored.payload.isEmpty {
+            result = try TrainingResult(decoding: stored.payload)
+            if let document = try reader.document(.courseCatalogue, atDataVersion: run.dataVersion) {
+                catalogue = try WireJSON.decode(CourseCatalogue.self, from: document.content)
+            }
+        }
+        let names = Dictionary(
+            try reader.people(atDataVersion: run.dataVersion).map { ($0.externalID, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let loaded = LoadedPlans(run: run, result: result, taxonomy: taxonomy, policy: policy, catalogue: catalogue, names: names)
+        cache.withLock { cache in
+            if cache.count >= 4 { cache.removeAll() }
+            cache[run.id] = loaded
+        }
+        return loaded
+    }
+
+    /// The person's plan toward `level`, from the run's pinned inputs (their evidence only).
+    private func planToward(_ level: RoleLevelRef, person: String, loaded: LoadedPlans) throws -> LearningPlan {
+        let reader = try reader()
+        guard let document = try reader.document(.courseCatalogue, atDataVersion: loaded.run.dataVersion) else {
+            throw ControlFailure(Workforce.ErrorName.noCatalogue, Workforce.HintError(hint: "the run has no course catalogue"))
+        }
+        let job = PhaseJob(
+            runID: loaded.run.id, phase: TrainingPhase.name, attempt: 1, asOf: loaded.run.asOf,
+            dataVersion: loaded.run.dataVersion, taxonomyVersion: loaded.run.taxonomyVersion, databasePath: store.databasePath,
+            policy: try WireJSON.decode(JSONValue.self, from: loaded.run.policy))
+        let inputs = try PlanningInputs.load(job, reader: reader, catalogue: document, personFilter: person)
+        guard let p = inputs.people.ids.firstIndex(of: person) else {
+            throw ControlFailure(Workforce.ErrorName.personNotFound, Workforce.IDError(id: person))
+        }
+        guard let r = inputs.taxonomy.roleLevelIndex(level) else {
+            throw ControlFailure(
+                Workforce.ErrorName.roleNotFound, Workforce.RoleNotFoundError(id: level.description, version: loaded.run.taxonomyVersion))
+        }
+        let people = inputs.people
+        let day = inputs.settings.asOf.daysSinceEpoch
+        let completed = (Int(people.completionOffsets[p])..<Int(people.completionOffsets[p + 1]))
+            .filter { people.completionDay[$0] <= day }.map { people.completionCourse[$0] }
+        var planner = LearningPlanner(taxonomy: inputs.taxonomy, catalogue: inputs.catalogue, settings: inputs.settings)
+        return planner.plan(
+            person: p, estimates: inputs.estimates, toward: r, completed: ArraySlice(Array(Set(completed)).sorted()))
+    }
+}

@@ -1,0 +1,94 @@
+/// One chosen internal transfer.
+struct TransferChoice {
+    var person: Int
+    /// The person's own role level (taxonomy index).
+    var from: Int
+    var readiness: Double
+    var nanos: Int64
+    var plan: UpskillPlan
+}
+
+/// DESIGN.md's internal transfers: who is eligible for which planned role level, and the optimal
+/// choice among them through `TransferNetwork`.
+struct TransferSelection {
+    /// Per planned level (in `levels` order): transfers into it, by person id.
+    var into: [[TransferChoice]]
+    /// Per planned level: how many of its people transfer out.
+    var out: [Int]
+
+    /// p is eligible for R when p is not at R, R is not a lower rung of p's own role, p's own role
+    /// level is unplanned or has a surplus, R has a shortfall, readiness(p, R) ≥ transferReadiness,
+    /// and p's learning plan toward R has no uncoverable target and is ready by R's due date.
+    /// Readiness is computed first, so plans are asked for only where it passes.
+    static func choose(
+        input: SourcingInput, levels: [PlannedLevel], people: PeopleByRoleLevel,
+        learningPlan: (Int, Int) -> UpskillPlan
+    ) -> TransferSelection {
+        var selection = TransferSelection(into: Array(repeating: [], count: levels.count),
+                                          out: Array(repeating: 0, count: levels.count))
+        let taxonomy = input.taxonomy
+        let levelCount = taxonomy.roleLevelCount
+        var plannedAt = Array(repeating: -1, count: levelCount)
+        for (index, level) in levels.enumerated() { plannedAt[level.level] = index }
+
+        let targets = levels.indices.filter { levels[$0].shortfall > 0 }
+        var groupOf = Array(repeating: -1, count: levelCount)
+        var groupCapacity: [Int] = []
+        for level in 0..<levelCount where !people.at(level).isEmpty {
+            let planned = plannedAt[level]
+            guard planned < 0 || levels[planned].surplus > 0 else { continue }
+            groupOf[level] = groupCapacity.count
+            groupCapacity.append(planned < 0 ? Int.max : levels[planned].surplus)
+        }
+        guard !targets.isEmpty, !groupCapacity.isEmpty else { return selection }
+
+        // Role numbers, so "same role" is an integer test in the inner loop.
+        var roleNumber = Array(repeating: 0, count: levelCount)
+        for level in 1..<max(1, levelCount) {
+            let same = taxonomy.roleLevels[level].role == taxonomy.roleLevels[level - 1].role
+            roleNumber[level] = roleNumber[level - 1] + (same ? 0 : 1)
+        }
+
+        var network = TransferNetwork(groupCapacity: groupCapacity, seatCapacity: targets.map { levels[$0].shortfall })
+        var details: [TransferChoice] = []
+        var row = ReadinessRow(estimates: input.estimates, taxonomy: taxonomy, tolerance: input.policy.meetsTolerance)
+        var arcs: [(target: Int, cost: TransferCost)] = []
+        let targetLevels = targets.map { levels[$0].level }
+        var readinessOf = Array(repeating: 0.0, count: targets.count)
+        for person in input.personRoleLevel.indices {
+            let own = Int(input.personRoleLevel[person])
+            guard groupOf[own] >= 0 else { continue }
+            row.load(person)
+            row.readiness(for: targetLevels, into: &readinessOf)
+            arcs.removeAll(keepingCapacity: true)
+            for (target, plannedIndex) in targets.enumerated() {
+                let level = levels[plannedIndex].level
+                if level == own { continue }
+                if roleNumber[level] == roleNumber[own], taxonomy.roleLevels[level].rung < taxonomy.roleLevels[own].rung { continue }
+                let readiness = readinessOf[target]
+                guard readiness >= input.policy.transferReadiness else { continue }
+                let plan = learningPlan(person, level)
+                guard plan.qualifies(by: levels[plannedIndex].row.due) else { continue }
+                let nanos = ReadinessRow.nanos(readiness)
+                arcs.append((target, TransferCost(readinessNanos: nanos, planCost: plan.cost)))
+                details.append(TransferChoice(person: person, from: own, readiness: readiness, nanos: nanos, plan: plan))
+            }
+            guard !arcs.isEmpty else { continue }
+            network.addCandidate(group: groupOf[own], arcs: arcs)
+        }
+
+        let assigned = network.solve()
+        for candidate in 0..<network.candidateCount where assigned[candidate] >= 0 {
+            let target = Int(assigned[candidate])
+            guard let arc = network.arcs(of: candidate).first(where: { Int(network.arcTarget[$0]) == target }) else { continue }
+            let choice = details[arc]
+            selection.into[targets[target]].append(choice)
+            let source = plannedAt[choice.from]
+            if source >= 0 { selection.out[source] += 1 }
+        }
+        for index in selection.into.indices {
+            selection.into[index].sort { SourcingOrder.precedes(input.personIDs[$0.person], input.personIDs[$1.person]) }
+        }
+        return selection
+    }
+}

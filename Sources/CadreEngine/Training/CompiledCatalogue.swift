@@ -1,0 +1,104 @@
+/// The catalogue as the planner reads it: courses numbered in id order (so "smallest id" is
+/// "smallest number"), skills numbered as in the `CompiledTaxonomy`, and every skill-at-level
+/// the planner can need — a target or a prerequisite — numbered densely as
+/// `need = skill · 5 + (level − 1)`, with the courses that provide it (teach the skill at that
+/// level or higher) listed once, up front.
+public struct CompiledCatalogue: Hashable, Sendable {
+    public let catalogue: CourseCatalogue
+    public let skillCount: Int
+    /// Ascending; course `c` is `courseIDs[c]`.
+    public let courseIDs: [String]
+    public let courseCost: [Int64]
+    public let courseHours: [Int64]
+    public let courseKind: [CourseKind]
+    /// Course `c` teaches `teachSkill[i]` at `teachLevel[i]` for `i` in `teachOffsets[c] ..< teachOffsets[c + 1]`.
+    public let teachOffsets: [Int32]
+    public let teachSkill: [Int32]
+    public let teachLevel: [Int8]
+    /// Course `c`'s prerequisites as needs, ascending.
+    public let prerequisiteOffsets: [Int32]
+    public let prerequisiteNeed: [Int32]
+    /// Need `n`'s providers are `providers[providerOffsets[n] ..< providerOffsets[n + 1]]`, ascending.
+    public let providerOffsets: [Int32]
+    public let providers: [Int32]
+
+    public var courseCount: Int { courseCost.count }
+    public var needCount: Int { skillCount * 5 }
+
+    @inline(__always)
+    public static func need(skill: Int, level: Int) -> Int { skill * 5 + level - 1 }
+
+    /// - Throws: `InputErrors` (`catalogue.unknown-skill`) when a course names a skill the
+    ///   taxonomy lacks — a catalogue loaded against an older taxonomy.
+    public init(_ catalogue: CourseCatalogue, taxonomy: CompiledTaxonomy) throws(InputErrors) {
+        var errors: [InputError] = []
+        var teachOffsets: [Int32] = [0], teachSkill: [Int32] = [], teachLevel: [Int8] = []
+        var prerequisiteOffsets: [Int32] = [0], prerequisiteNeed: [Int32] = []
+        func index(_ entry: SkillLevel, _ course: Course, _ field: String) -> Int? {
+            guard let skill = taxonomy.skillIndex(entry.skill) else {
+                errors.append(InputError(.catalogueUnknownSkill, file: "<catalogue>", field: "\(course.id).\(field)",
+                                         message: "no skill has the id `\(entry.skill)` in this taxonomy",
+                                         hint: "load a catalogue that matches the taxonomy"))
+                return nil
+            }
+            guard (1...5).contains(entry.level) else {
+                errors.append(InputError(.catalogueLevelOutOfRange, file: "<catalogue>", field: "\(course.id).\(field)",
+                                         message: "level \(entry.level) is outside 1–5"))
+                return nil
+            }
+            return skill
+        }
+        var providerLists = [[Int32]](repeating: [], count: taxonomy.skillCount * 5)
+        for (c, course) in catalogue.courses.enumerated() {
+            var taught: [(Int32, Int8)] = []
+            for entry in course.teaches {
+                guard let skill = index(entry, course, "teaches") else { continue }
+                taught.append((Int32(skill), Int8(entry.level)))
+                for level in 1...entry.level { providerLists[Self.need(skill: skill, level: level)].append(Int32(c)) }
+            }
+            taught.sort { $0.0 < $1.0 }
+            teachSkill += taught.map(\.0)
+            teachLevel += taught.map(\.1)
+            teachOffsets.append(Int32(teachSkill.count))
+            var needs: [Int32] = []
+            for entry in course.prerequisites {
+                guard let skill = index(entry, course, "prerequisites") else { continue }
+                needs.append(Int32(Self.need(skill: skill, level: entry.level)))
+            }
+            prerequisiteNeed += needs.sorted()
+            prerequisiteOffsets.append(Int32(prerequisiteNeed.count))
+        }
+        guard errors.isEmpty else { throw InputErrors(errors) }
+        var providerOffsets: [Int32] = [0], providers: [Int32] = []
+        for list in providerLists {
+            providers += list
+            providerOffsets.append(Int32(providers.count))
+        }
+        self.catalogue = catalogue
+        skillCount = taxonomy.skillCount
+        courseIDs = catalogue.ids
+        courseCost = catalogue.courses.map(\.cost)
+        courseHours = catalogue.courses.map { Int64($0.hours) }
+        courseKind = catalogue.courses.map(\.kind)
+        self.teachOffsets = teachOffsets
+        self.teachSkill = teachSkill
+        self.teachLevel = teachLevel
+        self.prerequisiteOffsets = prerequisiteOffsets
+        self.prerequisiteNeed = prerequisiteNeed
+        self.providerOffsets = providerOffsets
+        self.providers = providers
+    }
+
+    /// The course's number, by binary search over the sorted ids.
+    public func courseIndex(_ id: String) -> Int? { CompiledTaxonomy.index(of: id, in: courseIDs) }
+
+    func teaches(_ c: Int) -> Range<Int> { Int(teachOffsets[c])..<Int(teachOffsets[c + 1]) }
+    func prerequisites(_ c: Int) -> Range<Int> { Int(prerequisiteOffsets[c])..<Int(prerequisiteOffsets[c + 1]) }
+    func providers(of need: Int) -> Range<Int> { Int(providerOffsets[need])..<Int(providerOffsets[need + 1]) }
+
+    /// The level course `c` teaches `skill` at, 0 when it does not teach it.
+    func level(course c: Int, skill: Int32) -> Int {
+        for i in teaches(c) where teachSkill[i] == skill { return Int(teachLevel[i]) }
+        return 0
+    }
+}

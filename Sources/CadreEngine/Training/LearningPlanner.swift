@@ -1,0 +1,190 @@
+/// A solved planning problem, shared by everyone whose problem it is: the courses in order, what
+/// each closes, the totals and how sure the solver is. Person-specific parts (estimates of the
+/// uncoverable targets, the weighted gaps closed) are added when a `LearningPlan` is made.
+public struct PlanCore: Hashable, Sendable {
+    public var roleLevel: Int32
+    /// Course numbers (`CompiledCatalogue` order) in the order they are taken.
+    public var courses: [Int32]
+    /// Step `i` closes the requirements `closes[closeOffsets[i] ..< closeOffsets[i + 1]]`
+    /// (global requirement indices of `CompiledTaxonomy`, ascending).
+    public var closeOffsets: [Int32]
+    public var closes: [Int32]
+    /// Requirement indices of the targets no course chain closes, ascending.
+    public var uncoverable: [Int32]
+    public var cost: Int64
+    /// Hundredths of an hour.
+    public var hours: Int64
+    public var status: LearningPlan.Status
+    public var lowerBound: Int64
+    /// Search nodes spent (0 for a problem with nothing to search).
+    public var nodes: Int
+
+    public func closes(step: Int) -> ArraySlice<Int32> { closes[Int(closeOffsets[step])..<Int(closeOffsets[step + 1])] }
+}
+
+/// Plans toward any role level for any person, solving each distinct problem once.
+///
+/// The problem a person faces is named by `PlanningKey` (role level, which requirements are
+/// targets, and the completions and estimate-held prerequisites met walking back from them);
+/// people with the same key share one `PlanCore`. Sourcing plans toward other role levels
+/// through the same planner, and hits the same memo.
+public struct LearningPlanner: Sendable {
+    public let taxonomy: CompiledTaxonomy
+    public let catalogue: CompiledCatalogue
+    public let settings: PlanningSettings
+    private var walker: PlanningWalker
+    private var memo: [PlanningKey: Int32] = [:]
+    /// Every distinct problem solved so far, in the order first met.
+    public private(set) var cores: [PlanCore] = []
+    /// Calls to `solve` so far.
+    public private(set) var lookups = 0
+
+    public init(taxonomy: CompiledTaxonomy, catalogue: CompiledCatalogue, settings: PlanningSettings) {
+        self.taxonomy = taxonomy
+        self.catalogue = catalogue
+        self.settings = settings
+        walker = PlanningWalker(catalogue: catalogue, taxonomy: taxonomy, tolerance: settings.tolerance)
+    }
+
+    /// The index into `cores` of person `person`'s plan toward role level `roleLevel`.
+    ///
+    /// - Parameter completed: course numbers the person completed on or before D, ascending.
+    public mutating func solve(
+        person: Int, estimates: SkillEstimates, toward roleLevel: Int, completed: ArraySlice<Int32> = []
+    ) -> Int {
+        lookups += 1
+        walker.walk(person: person, estimates: estimates, roleLevel: roleLevel, completed: completed)
+        return settle()
+    }
+
+    /// The same for estimates given per skill number (0 when unassessed) — a person not in a
+    /// `SkillEstimates`, or a what-if.
+    public mutating func solve(
+        estimate: (Int) -> Double, toward roleLevel: Int, completed: ArraySlice<Int32> = []
+    ) -> Int {
+        lookups += 1
+        walker.walk(estimate: estimate, roleLevel: roleLevel, completed: completed)
+        return settle()
+    }
+
+    /// Solves and makes the person's full plan.
+    public mutating func plan(
+        person: Int, estimates: SkillEstimates, toward roleLevel: Int, completed: ArraySlice<Int32> = []
+    ) -> LearningPlan {
+        let core = solve(person: person, estimates: estimates, toward: roleLevel, completed: completed)
+        return plan(core: cores[core]) { estimates.estimate(person: person, skill: $0) }
+    }
+
+    /// A core as one person's plan; `estimate` gives their estimate per skill number.
+    public func plan(core: PlanCore, estimate: (Int) -> Double) -> LearningPlan {
+        LearningPlanMaker(taxonomy: taxonomy, catalogue: catalogue, settings: settings).plan(core, estimate: estimate)
+    }
+
+    private mutating func settle() -> Int {
+        if let known = memo[walker.key] { return Int(known) }
+        let problem = LearningProblem(walker: walker, catalogue: catalogue, taxonomy: taxonomy)
+        let core = Self.solve(problem, roleLevel: walker.key.roleLevel, budget: settings.searchBudget)
+        let index = cores.count
+        cores.append(core)
+        memo[walker.key] = Int32(index)
+        return index
+    }
+
+    static func solve(_ problem: LearningProblem, roleLevel: Int32, budget: Int) -> PlanCore {
+        var members: [Int] = []
+        var status = LearningPlan.Status.optimal
+        var lowerBound: Int64 = 0
+        var nodes = 0
+        var localOf: [Int32: Int] = [:]
+        for (i, course) in problem.courses.enumerated() { localOf[course] = i }
+        for part in problem.parts() where part.targetMask.contains(where: { $0 != 0 }) {
+            var search = PlanSearch(problem: part, budget: budget)
+            let rootBound = search.run()
+            nodes += search.nodes
+            var chosen = search.best?.members ?? []
+            if search.exhausted {
+                status = .bounded
+                if search.best == nil { chosen = PlanFallback.plan(part, search: search) }
+                lowerBound += rootBound
+            } else {
+                lowerBound += search.best.map(\.cost) ?? 0
+            }
+            members += chosen.compactMap { localOf[part.courses[$0]] }
+        }
+        members.sort()
+        let search = PlanSearch(problem: problem, budget: budget)
+        let order = search.placementOrder(members)
+        var closeOffsets: [Int32] = [0], closes: [Int32] = []
+        var cost: Int64 = 0, hours: Int64 = 0
+        for c in order {
+            cost += problem.cost[c]
+            hours += problem.hours[c]
+            var closed: [Int32] = []
+            for j in 0..<problem.needCount where problem.needRequirement[j] >= 0
+                && Bits.test(problem.cover, c * problem.needWords, j) {
+                closed.append(problem.needRequirement[j])
+            }
+            closes += closed.sorted()
+            closeOffsets.append(Int32(closes.count))
+        }
+        if status == .optimal { lowerBound = cost }
+        return PlanCore(
+            roleLevel: roleLevel, courses: order.map { problem.courses[$0] }, closeOffsets: closeOffsets,
+            closes: closes, uncoverable: problem.uncoverable.sorted(), cost: cost, hours: hours,
+            status: status, lowerBound: min(lowerBound, cost), nodes: nodes)
+    }
+}
+
+/// A feasible plan without search, for when the budget ran out before any plan was found: take
+/// every course (all are reachable, so all can be placed and every coverable target is closed),
+/// then drop the dearest ones while what is left stays a plan.
+enum PlanFallback {
+    static func plan(_ problem: LearningProblem, search: PlanSearch) -> [Int] {
+        var members = Array(0..<problem.courseCount)
+        let byDearest = members.sorted {
+            (problem.cost[$0], problem.hours[$0], $0) > (problem.cost[$1], problem.hours[$1], $1)
+        }
+        for course in byDearest {
+            let trial = members.filter { $0 != course }
+            if isPlan(trial, problem, search) { members = trial }
+        }
+        return members
+    }
+
+    static func isPlan(_ members: [Int], _ problem: LearningProblem, _ search: PlanSearch) -> Bool {
+        let order = search.placementOrder(members)
+        guard order.count == members.count else { return false }
+        var cover = [UInt64](repeating: 0, count: problem.needWords)
+        for c in order { for w in 0..<problem.needWords { cover[w] |= problem.cover[c * problem.needWords + w] } }
+        return Bits.isSubset(problem.targetMask, 0, of: cover, 0, words: problem.needWords)
+    }
+}
+
+/// Turns a `PlanCore` into the plan a person reads.
+struct LearningPlanMaker {
+    let taxonomy: CompiledTaxonomy
+    let catalogue: CompiledCatalogue
+    let settings: PlanningSettings
+
+    func plan(_ core: PlanCore, estimate: (Int) -> Double) -> LearningPlan {
+        var steps: [LearningPlan.Step] = []
+        for (i, course) in core.courses.enumerated() {
+            let c = Int(course)
+            steps.append(LearningPlan.Step(
+                course: catalogue.courseIDs[c], kind: catalogue.courseKind[c], cost: catalogue.courseCost[c],
+                hours: Int(catalogue.courseHours[c]),
+                closes: core.closes(step: i).map { taxonomy.skillIDs[Int(taxonomy.requirementSkill[Int($0)])] }))
+        }
+        let uncoverable = core.uncoverable.map { k in
+            let skill = Int(taxonomy.requirementSkill[Int(k)])
+            return LearningPlan.UncoverableTarget(
+                skill: taxonomy.skillIDs[skill], requiredLevel: Int(taxonomy.requirementLevel[Int(k)]),
+                estimate: estimate(skill))
+        }
+        let weeks = settings.weeks(forHours: Int(core.hours))
+        return LearningPlan(
+            roleLevel: taxonomy.roleLevels[Int(core.roleLevel)], steps: steps, cost: core.cost, hours: Int(core.hours),
+            weeks: weeks, readyBy: settings.readyBy(weeks: weeks), uncoverable: uncoverable, status: core.status,
+            lowerBound: core.lowerBound)
+    }
+}

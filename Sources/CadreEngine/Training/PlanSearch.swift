@@ -1,0 +1,447 @@
+/// Exact branch and bound over one `LearningProblem`.
+///
+/// A node holds the chosen courses S and the excluded courses X. Its open needs are the
+/// coverable targets and the prerequisites of S's courses (not held by estimate) that no course
+/// of S covers. It branches on the open need with the fewest candidates c₁…c_k (courses outside
+/// S ∪ X covering it), child i taking cᵢ and excluding c₁…cᵢ₋₁: every feasible completion falls
+/// in exactly one child. With no need open, S is a plan if it can be ordered; if a cycle of
+/// prerequisites inside S stops the ordering, some course outside S must supply a prerequisite
+/// of an unplaced course first, so the node branches on taking or excluding one such course.
+///
+/// Bound: a dual ascent on the LP relaxation that also charges prerequisites (`dualAscent`), on
+/// cost, and on hours when the cost bound ties the best plan.
+struct PlanSearch {
+    struct Best {
+        var cost: Int64
+        var hours: Int64
+        /// Local course numbers, ascending.
+        var members: [Int]
+    }
+
+    let problem: LearningProblem
+    let budget: Int
+    private(set) var nodes = 0
+    private(set) var exhausted = false
+    private(set) var best: Best?
+    private let courseWords: Int
+    private let needWords: Int
+    /// Frames, one per depth: S, X (courseWords each), covered, required (needWords each).
+    private var chosen: [UInt64]
+    private var excluded: [UInt64]
+    private var covered: [UInt64]
+    private var required: [UInt64]
+    private var slack: [Int64]
+    private var open: [Int] = []
+    private var openWords: [UInt64]
+    /// Courses that cover one of their own prerequisites (a bitset over courses).
+    private let selfCovering: [UInt64]
+
+    init(problem: LearningProblem, budget: Int) {
+        self.problem = problem
+        self.budget = max(1, budget)
+        courseWords = problem.courseWords
+        needWords = problem.needWords
+        let frames = problem.courseCount + 2
+        chosen = Array(repeating: 0, count: frames * courseWords)
+        excluded = Array(repeating: 0, count: frames * courseWords)
+        covered = Array(repeating: 0, count: frames * needWords)
+        required = Array(repeating: 0, count: frames * needWords)
+        slack = Array(repeating: 0, count: problem.courseCount)
+        openWords = Array(repeating: 0, count: problem.needWords)
+        var selfCovering = [UInt64](repeating: 0, count: problem.courseWords)
+        for c in 0..<problem.courseCount {
+            for w in 0..<problem.needWords where problem.requires[c * problem.needWords + w] & problem.cover[c * problem.needWords + w] != 0 {
+                selfCovering[c >> 6] |= 1 << UInt64(c & 63)
+            }
+        }
+        self.selfCovering = selfCovering
+        for w in 0..<needWords { required[w] = problem.targetMask[w] }
+    }
+
+    /// Runs the search; afterwards `best` is the least plan (or, when `exhausted`, the best
+    /// found) and `rootBound` a lower bound on the least cost.
+    mutating func run() -> Int64 {
+        let root = bound(depth: 0, cost: 0, hours: 0, tightHours: false)
+        explore(depth: 0, cost: 0, hours: 0, count: 0)
+        return root.map { $0.cost } ?? 0
+    }
+
+    // MARK: - Search
+
+    private mutating func explore(depth: Int, cost: Int64, hours: Int64, count: Int) {
+        nodes += 1
+        if nodes > budget {
+            exhausted = true
+            return
+        }
+        let cBase = depth * courseWords
+        if !computeOpen(depth: depth) {
+            if order(depth: depth) != nil {
+                offer(depth: depth, cost: cost, hours: hours)
+            } else {
+                breakCycle(depth: depth, cost: cost, hours: hours, count: count)
+            }
+            return
+        }
+        guard let lower = bound(depth: depth, cost: cost, hours: hours, tightHours: true) else { return }
+        if let best {
+            if lower.cost > best.cost { return }
+            if lower.cost == best.cost {
+                if lower.hours > best.hours { return }
+                if lower.hours == best.hours && count + 1 > best.members.count { return }
+            }
+        }
+        // Branch on the open need with the fewest candidates (the bound found it).
+        var candidates: [Int] = []
+        let need = lower.branchNeed
+        let rowBase = need * courseWords
+        for w in 0..<courseWords {
+            var word = problem.candidates[rowBase + w] & ~chosen[cBase + w] & ~excluded[cBase + w]
+            while word != 0 {
+                candidates.append(w << 6 | word.trailingZeroBitCount)
+                word &= word - 1
+            }
+        }
+        candidates.sort { (problem.cost[$0], problem.hours[$0], $0) < (problem.cost[$1], problem.hours[$1], $1) }
+        let child = depth + 1
+        for (position, course) in candidates.enumerated() {
+            let childCost = cost + problem.cost[course]
+            if let best, childCost > best.cost { break }
+            copyFrame(from: depth, to: child)
+            for earlier in candidates[..<position] { excluded[child * courseWords + earlier >> 6] |= 1 << UInt64(earlier & 63) }
+            take(course, frame: child)
+            explore(depth: child, cost: childCost, hours: hours + problem.hours[course], count: count + 1)
+            if exhausted { return }
+        }
+    }
+
+    /// S covers every need but cannot be ordered: branch on a course outside S ∪ X that covers
+    /// a prerequisite of an unplaced course not yet held by the placed ones.
+    private mutating func breakCycle(depth: Int, cost: Int64, hours: Int64, count: Int) {
+        let cBase = depth * courseWords
+        let (placedCover, unplaced) = placement(depth: depth)
+        var unmet = [UInt64](repeating: 0, count: needWords)
+        for u in unplaced {
+            for w in 0..<needWords { unmet[w] |= problem.requires[u * needWords + w] & ~placedCover[w] }
+        }
+        var breaker: Int?
+        for c in 0..<problem.courseCount {
+            let bit = UInt64(1) << UInt64(c & 63)
+            guard (chosen[cBase + c >> 6] | excluded[cBase + c >> 6]) & bit == 0 else { continue }
+            var helps = false
+            for w in 0..<needWords where problem.cover[c * needWords + w] & unmet[w] != 0 { helps = true }
+            guard helps else { continue }
+            if let current = breaker,
+               (problem.cost[current], problem.hours[current], current) <= (problem.cost[c], problem.hours[c], c) { continue }
+            breaker = c
+        }
+        guard let breaker else { return }
+        let child = depth + 1
+        copyFrame(from: depth, to: child)
+        take(breaker, frame: child)
+        explore(depth: child, cost: cost + problem.cost[breaker], hours: hours + problem.hours[breaker], count: count + 1)
+        if exhausted { return }
+        copyFrame(from: depth, to: child)
+        excluded[child * courseWords + breaker >> 6] |= 1 << UInt64(breaker & 63)
+        explore(depth: child, cost: cost, hours: hours, count: count)
+    }
+
+    private mutating func offer(depth: Int, cost: Int64, hours: Int64) {
+        let members = Self.members(chosen, base: depth * courseWords, words: courseWords)
+        if let best {
+            if (cost, hours, members.count) > (best.cost, best.hours, best.members.count) { return }
+            if (cost, hours, members.count) == (best.cost, best.hours, best.members.count)
+                && !members.lexicographicallyPrecedes(best.members) { return }
+        }
+        best = Best(cost: cost, hours: hours, members: members)
+    }
+
+    private mutating func copyFrame(from: Int, to: Int) {
+        for w in 0..<courseWords {
+            chosen[to * courseWords + w] = chosen[from * courseWords + w]
+            excluded[to * courseWords + w] = excluded[from * courseWords + w]
+        }
+        for w in 0..<needWords {
+            covered[to * needWords + w] = covered[from * needWords + w]
+            required[to * needWords + w] = required[from * needWords + w]
+        }
+    }
+
+    private mutating func take(_ course: Int, frame: Int) {
+        chosen[frame * courseWords + course >> 6] |= 1 << UInt64(course & 63)
+        for w in 0..<needWords {
+            covered[frame * needWords + w] |= problem.cover[course * needWords + w]
+            required[frame * needWords + w] |= problem.requires[course * needWords + w]
+        }
+    }
+
+    // MARK: - Bounds
+
+    struct Lower {
+        var cost: Int64
+        var hours: Int64
+        var branchNeed: Int
+    }
+
+    /// Lower bounds on the finished plan's cost (and hours when `tightHours`), or nil when an open
+    /// need has no candidate left (the node is infeasible).
+    private mutating func bound(depth: Int, cost: Int64, hours: Int64, tightHours: Bool) -> Lower? {
+        let cBase = depth * courseWords
+        _ = computeOpen(depth: depth)
+        open.removeAll(keepingCapacity: true)
+        var branchNeed = -1, fewest = Int.max
+        for w in 0..<needWords {
+            var word = openWords[w]
+            while word != 0 {
+                let j = w << 6 | word.trailingZeroBitCount
+                word &= word - 1
+                var count = 0
+                for v in 0..<courseWords {
+                    count += (problem.candidates[j * courseWords + v] & ~chosen[cBase + v] & ~excluded[cBase + v]).nonzeroBitCount
+                }
+                if count == 0 { return nil }
+                if count < fewest {
+                    fewest = count
+                    branchNeed = j
+                }
+                open.append(j)
+            }
+        }
+        guard let ascent = dualAscent(depth: depth, weights: problem.cost) else { return nil }
+        var lower = Lower(cost: cost + ascent, hours: hours, branchNeed: max(0, branchNeed))
+        if tightHours, let best, lower.cost == best.cost {
+            lower.hours = hours + (dualAscent(depth: depth, weights: problem.hours) ?? 0)
+        }
+        return lower
+    }
+
+    /// A feasible dual of the LP relaxation `min Σ w·x` subject to: each open need covered by a
+    /// course outside S ∪ X, and each such course taken only with another course providing each
+    /// of its prerequisites S does not cover. Open needs (fewest candidates first) each raise
+    /// their dual to the least a candidate can pay — its own slack plus what it can pull from
+    /// its prerequisites' providers, to a depth of three — and every candidate then pays it,
+    /// pulling the shortfall from all providers of a prerequisite at once (that constraint's
+    /// dual), so a provider shared by several courses is paid for once. Slacks never go below
+    /// zero, so the sum of the duals bounds the cost of finishing the plan. Nil when an open need
+    /// has no candidate left.
+    private mutating func dualAscent(depth: Int, weights: [Int64]) -> Int64? {
+        let cBase = depth * courseWords
+        for c in 0..<problem.courseCount { slack[c] = weights[c] }
+        var needs = open
+        needs.sort { (candidateCount($0, cBase), $0) < (candidateCount($1, cBase), $1) }
+        var total: Int64 = 0
+        for j in needs {
+            var least = Int64.max
+            var payers: [Int] = []
+            forEachCandidate(j, cBase) { c in
+                let can = available(c, depth: depth, levels: 3)
+                // A course that cannot pay (a prerequisite without provider) is in no completion.
+                guard can >= 0 else { return }
+                least = min(least, can)
+                payers.append(c)
+            }
+            if least == Int64.max { return nil }
+            total += pay(least, by: payers, depth: depth)
+        }
+        return total
+    }
+
+    /// Every payer pays `amount` if they can together — payers and providers may share deeper
+    /// providers, so each payment is checked and, when slack would go below zero, undone and
+    /// retried smaller; in the end each payer pays from its own slack only, which always works.
+    /// Returns the amount paid (the need's dual).
+    private mutating func pay(_ amount: Int64, by payers: [Int], depth: Int) -> Int64 {
+        guard amount > 0 else { return 0 }
+        var target = amount
+        for _ in 0..<3 {
+            let snapshot = slack
+            var shortfall: Int64?
+            for c in payers {
+                let can = available(c, depth: depth, levels: 3)
+                if can < target {
+                    shortfall = max(0, can)
+                    break
+                }
+                pull(c, target, depth: depth, levels: 3)
+            }
+            if shortfall == nil && !slack.contains(where: { $0 < 0 }) { return target }
+            slack = snapshot
+            target = min(target - 1, shortfall ?? target / 2)
+            if target <= 0 { break }
+        }
+        var own = Int64.max
+        for c in payers { own = min(own, slack[c]) }
+        guard own > 0, own != Int64.max else { return 0 }
+        for c in payers { slack[c] -= own }
+        return own
+    }
+
+    private func candidateCount(_ need: Int, _ cBase: Int) -> Int {
+        var count = 0
+        for v in 0..<courseWords {
+            count += (problem.candidates[need * courseWords + v] & ~chosen[cBase + v] & ~excluded[cBase + v]).nonzeroBitCount
+        }
+        return count
+    }
+
+    /// What course `c` can pay: its slack plus, per prerequisite S leaves uncovered, the least
+    /// any other provider of it can pay. −1 (unusable) when a prerequisite has no provider left.
+    private func available(_ c: Int, depth: Int, levels: Int) -> Int64 {
+        var total = slack[c]
+        let cBase = depth * courseWords, nBase = depth * needWords
+        for w in 0..<needWords {
+            var word = problem.requires[c * needWords + w] & ~covered[nBase + w]
+            while word != 0 {
+                let m = w << 6 | word.trailingZeroBitCount
+                word &= word - 1
+                var least = Int64.max
+                forEachCandidate(m, cBase) { d in
+                    guard d != c else { return }
+                    let can = levels > 1 ? available(d, depth: depth, levels: levels - 1) : slack[d]
+                    if can >= 0 { least = min(least, can) }
+                }
+                if least == Int64.max || least < 0 { return -1 }
+                total += least
+            }
+        }
+        return total
+    }
+
+    /// Course `c` pays `amount` (at most `available`): from its slack first, the rest pulled from
+    /// every provider of its uncovered prerequisites in turn.
+    private mutating func pull(_ c: Int, _ amount: Int64, depth: Int, levels: Int) {
+        var deficit = amount - slack[c]
+        if deficit > 0 {
+            let cBase = depth * courseWords, nBase = depth * needWords
+            for w in 0..<needWords where deficit > 0 {
+                var word = problem.requires[c * needWords + w] & ~covered[nBase + w]
+                while word != 0 && deficit > 0 {
+                    let m = w << 6 | word.trailingZeroBitCount
+                    word &= word - 1
+                    var least = Int64.max
+                    var providers: [Int] = []
+                    forEachCandidate(m, cBase) { d in
+                        guard d != c else { return }
+                        let can = levels > 1 ? available(d, depth: depth, levels: levels - 1) : slack[d]
+                        guard can >= 0 else { return }
+                        least = min(least, can)
+                        providers.append(d)
+                    }
+                    let take = min(deficit, least)
+                    guard take > 0 else { continue }
+                    for d in providers {
+                        if levels > 1 { pull(d, take, depth: depth, levels: levels - 1) } else { slack[d] -= take }
+                    }
+                    slack[c] += take
+                    deficit -= take
+                }
+            }
+        }
+        slack[c] -= amount
+    }
+
+    @inline(__always)
+    private func isAvailable(_ c: Int, _ cBase: Int) -> Bool {
+        (chosen[cBase + c >> 6] | excluded[cBase + c >> 6]) >> UInt64(c & 63) & 1 == 0
+    }
+
+    /// Fills `openWords` with the open needs: required and not covered by S, and prerequisites
+    /// a course of S covers itself but no other course of S does (a course cannot come before
+    /// itself). Returns whether any need is open.
+    private mutating func computeOpen(depth: Int) -> Bool {
+        let cBase = depth * courseWords, nBase = depth * needWords
+        var any = false
+        for w in 0..<needWords {
+            openWords[w] = required[nBase + w] & ~covered[nBase + w]
+            if openWords[w] != 0 { any = true }
+        }
+        for v in 0..<courseWords {
+            var word = chosen[cBase + v] & selfCovering[v]
+            while word != 0 {
+                let c = v << 6 | word.trailingZeroBitCount
+                word &= word - 1
+                for w in 0..<needWords {
+                    var needs = problem.requires[c * needWords + w] & problem.cover[c * needWords + w]
+                    while needs != 0 {
+                        let m = w << 6 | needs.trailingZeroBitCount
+                        needs &= needs - 1
+                        var byOther = false
+                        for u in 0..<courseWords {
+                            var others = problem.candidates[m * courseWords + u] & chosen[cBase + u]
+                            if u == c >> 6 { others &= ~(1 << UInt64(c & 63)) }
+                            if others != 0 { byOther = true }
+                        }
+                        if !byOther {
+                            openWords[m >> 6] |= 1 << UInt64(m & 63)
+                            any = true
+                        }
+                    }
+                }
+            }
+        }
+        return any
+    }
+
+    @inline(__always)
+    private func forEachCandidate(_ need: Int, _ cBase: Int, _ body: (Int) -> Void) {
+        let rowBase = need * courseWords
+        for v in 0..<courseWords {
+            var word = problem.candidates[rowBase + v] & ~chosen[cBase + v] & ~excluded[cBase + v]
+            while word != 0 {
+                body(v << 6 | word.trailingZeroBitCount)
+                word &= word - 1
+            }
+        }
+    }
+
+    // MARK: - Order
+
+    /// The plan's order by DESIGN.md's rule (repeatedly the smallest id whose prerequisites
+    /// hold), or nil when some course can never be placed.
+    func order(depth: Int) -> [Int]? {
+        let (_, unplaced) = placement(depth: depth)
+        guard unplaced.isEmpty else { return nil }
+        return placementOrder(Self.members(chosen, base: depth * courseWords, words: courseWords))
+    }
+
+    private func placement(depth: Int) -> (cover: [UInt64], unplaced: [Int]) {
+        let members = Self.members(chosen, base: depth * courseWords, words: courseWords)
+        let placed = placementOrder(members)
+        var cover = [UInt64](repeating: 0, count: needWords)
+        for c in placed { for w in 0..<needWords { cover[w] |= problem.cover[c * needWords + w] } }
+        let placedSet = Set(placed)
+        return (cover, members.filter { !placedSet.contains($0) })
+    }
+
+    /// Greedy placement of `members` (ascending): the courses it could place, in order.
+    func placementOrder(_ members: [Int]) -> [Int] {
+        var held = [UInt64](repeating: 0, count: needWords)
+        var remaining = members
+        var order: [Int] = []
+        var progress = true
+        while progress && !remaining.isEmpty {
+            progress = false
+            for (index, c) in remaining.enumerated()
+            where Bits.isSubset(problem.requires, c * needWords, of: held, 0, words: needWords) {
+                order.append(c)
+                remaining.remove(at: index)
+                for w in 0..<needWords { held[w] |= problem.cover[c * needWords + w] }
+                progress = true
+                break
+            }
+        }
+        return order
+    }
+
+    static func members(_ bits: [UInt64], base: Int, words: Int) -> [Int] {
+        var result: [Int] = []
+        for w in 0..<words {
+            var word = bits[base + w]
+            while word != 0 {
+                result.append(w << 6 | word.trailingZeroBitCount)
+                word &= word - 1
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,106 @@
+@testable import CadreEngine
+
+/// Small organisations for sourcing tests, written so every readiness can be worked out by hand.
+struct SourcingFixture {
+    /// Role levels as `(role, rung, [(skill, level)])`, importance 1 throughout.
+    static func taxonomy(skills: [String], levels: [(String, Int, [(String, Int)])]) throws -> CompiledTaxonomy {
+        let sortedSkills = skills.sorted()
+        let sortedLevels = levels.sorted { RoleLevelRef(role: $0.0, rung: $0.1) < RoleLevelRef(role: $1.0, rung: $1.1) }
+        var offsets: [Int32] = [0], skill: [Int32] = [], level: [Double] = [], importance: [Double] = []
+        for (_, _, requirements) in sortedLevels {
+            for (id, required) in requirements.sorted(by: { $0.0 < $1.0 }) {
+                skill.append(Int32(sortedSkills.firstIndex(of: id) ?? -1))
+                level.append(Double(required))
+                importance.append(1)
+            }
+            offsets.append(Int32(skill.count))
+        }
+        return try CompiledTaxonomy(
+            skillIDs: sortedSkills, roleLevels: sortedLevels.map { RoleLevelRef(role: $0.0, rung: $0.1) },
+            requirementOffsets: offsets, requirementSkill: skill, requirementLevel: level,
+            requirementImportance: importance)
+    }
+
+    /// analyst@1 (a 2), analyst@2 (a 3), mle@1 (b 2), mle@2 (b 3, c 2), ops@1 (c 1).
+    static func standardTaxonomy() throws -> CompiledTaxonomy {
+        try taxonomy(skills: ["a", "b", "c"], levels: [
+            ("analyst", 1, [("a", 2)]), ("analyst", 2, [("a", 3)]),
+            ("mle", 1, [("b", 2)]), ("mle", 2, [("b", 3), ("c", 2)]),
+            ("ops", 1, [("c", 1)]),
+        ])
+    }
+
+    static func day(_ text: String) -> CalendarDay {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        let day = parts.count == 3 ? CalendarDay(year: parts[0], month: parts[1], day: parts[2]) : nil
+        return day ?? CalendarDay(daysSinceEpoch: 0)
+    }
+
+    struct Person {
+        var id: String
+        var at: String
+        var estimates: [String: Double]
+    }
+
+    let taxonomy: CompiledTaxonomy
+    var people: [Person] = []
+    var plans: [String: UpskillPlan] = [:]
+    var asOf = day("2026-01-15")
+    var plan: [WorkforcePlanRow] = []
+    var channels: [Channel] = []
+    var policy = SourcingPolicy.standard
+
+    init(taxonomy: CompiledTaxonomy) { self.taxonomy = taxonomy }
+
+    mutating func person(_ id: String, at level: String, _ estimates: [String: Double]) {
+        people.append(Person(id: id, at: level, estimates: estimates))
+    }
+
+    /// The learning plan of `person` toward `level` (`role@rung`).
+    mutating func learning(_ person: String, _ level: String, cost: Int64, hours: Int = 1000, readyBy: String, uncoverable: Bool = false) {
+        plans["\(person)→\(level)"] = UpskillPlan(cost: cost, hours: hours, readyBy: Self.day(readyBy), hasUncoverable: uncoverable)
+    }
+
+    mutating func want(_ level: String, _ headcount: Int, due: String, note: String? = nil) {
+        guard let ref = RoleLevelRef(parsing: level) else { return }
+        plan.append(WorkforcePlanRow(roleLevel: ref, headcount: headcount, due: Self.day(due), note: note))
+    }
+
+    var input: SourcingInput {
+        let perPerson = people.map { person in
+            person.estimates.map { (skill: taxonomy.skillIndex($0.key) ?? 0, estimate: $0.value) }
+        }
+        return SourcingInput(
+            taxonomy: taxonomy, estimates: SkillEstimates(skillCount: taxonomy.skillCount, perPerson: perPerson),
+            personIDs: people.map(\.id),
+            personRoleLevel: people.map { person in
+                Int32(RoleLevelRef(parsing: person.at).flatMap { taxonomy.roleLevelIndex($0) } ?? -1)
+            },
+            asOf: asOf, workforcePlan: plan, channels: channels, policy: policy)
+    }
+
+    /// Runs the planner; a plan nobody wrote down costs a fortune and is never ready, so a test
+    /// notices when one is asked for that should not matter. `asked` records every request.
+    func run(asked: inout [String]) throws -> SourcingPlan {
+        let input = self.input
+        var requests: [String] = []
+        let result = try SourcingPlanner.plan(input) { person, level in
+            let key = "\(input.personIDs[person])→\(input.taxonomy.roleLevels[level])"
+            requests.append(key)
+            return plans[key] ?? UpskillPlan(cost: 99_999, hours: 0, readyBy: Self.day("2099-01-01"), hasUncoverable: true)
+        }
+        asked = requests
+        return result
+    }
+
+    func run() throws -> SourcingPlan {
+        var asked: [String] = []
+        return try run(asked: &asked)
+    }
+}
+
+extension SourcingPlan {
+    func level(_ text: String) -> RoleLevelSourcing? {
+        roleLevels.first { $0.roleLevel.description == text }
+    }
+}
