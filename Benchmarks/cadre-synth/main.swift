@@ -1,7 +1,12 @@
 // cadre-synth: writes a deterministic synthetic organisation as the files a user imports.
 //
 //   cadre-synth --size S|M|L|<people> [--seed N] [--as-of YYYY-MM-DD] --out DIR
-//               [--taxonomy-dir DIR] [--verify]
+//               [--taxonomy-dir DIR] [--credentials-dir DIR] [--verify]
+//
+// Besides people.csv and evidence.csv it writes hr-events.csv, three years of promotions, manager
+// changes, research time, conferences and departures with planted effects (the retention phase's
+// fit recovers them); with --credentials-dir, credentials.csv: holdings of the catalogue read
+// from DIR's *.yaml files.
 //
 // Without --taxonomy-dir it also writes DIR/taxonomy.yaml, a 300-skill synthetic taxonomy; with
 // it, people are placed in the roles of the taxonomy read from DIR's *.yaml files (the sample
@@ -21,6 +26,7 @@ struct Arguments {
     var asOf = CalendarDay(year: 2025, month: 6, day: 30)!
     var out = ""
     var taxonomyDirectory: String?
+    var credentialsDirectory: String?
     var verify = false
 
     init(_ arguments: [String]) throws {
@@ -55,6 +61,7 @@ struct Arguments {
                 asOf = day
             case "--out": out = try value(flag)
             case "--taxonomy-dir": taxonomyDirectory = try value(flag)
+            case "--credentials-dir": credentialsDirectory = try value(flag)
             case "--verify": verify = true
             case "--help", "-h":
                 throw Usage(description: "usage: cadre-synth --size S|M|L|<people> [--seed N] [--as-of YYYY-MM-DD] --out DIR [--taxonomy-dir DIR] [--verify]")
@@ -86,6 +93,39 @@ func readTaxonomy(in directory: String) throws -> Taxonomy {
         return TaxonomySource(name: path, contents: try String(contentsOfFile: path, encoding: .utf8))
     }
     return try TaxonomyParser.parse(sources)
+}
+
+func readCredentials(in directory: String, taxonomy: Taxonomy) throws -> CredentialCatalogue {
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+    let sources = try names.map { name in
+        let path = (directory as NSString).appendingPathComponent(name)
+        return CredentialCatalogueSource(name: path, contents: try String(contentsOfFile: path, encoding: .utf8))
+    }
+    return try CredentialCatalogueParser.parse(sources, taxonomy: taxonomy)
+}
+
+/// Credential holdings for a synthetic organisation: about a third of the people hold one or two
+/// credentials of the catalogue, earned over the four years before the as-of date — so some are
+/// valid, some expiring, some expired, and some of retired credentials.
+enum SyntheticHoldings {
+    static func csv(people: [ImportedPerson], catalogue: CredentialCatalogue, seed: UInt64, asOf: CalendarDay) -> String {
+        var random = SplitMix64(seed: seed ^ 0xC0DE_C0DE)
+        let credentials = catalogue.credentials.map(\.id)
+        var text = "person,credential,earned_on\n"
+        guard !credentials.isEmpty else { return text }
+        for person in people.sorted(by: { $0.externalID < $1.externalID }) where random.next() % 3 == 0 {
+            var held = Set<String>()
+            for _ in 0..<(1 + Int(random.next() % 2)) {
+                let credential = credentials[Int(random.next() % UInt64(credentials.count))]
+                guard held.insert(credential).inserted else { continue }
+                let daysAgo = Int64(random.next() % (4 * 365))
+                let earned = CalendarDay(daysSinceEpoch: max(person.hireDate.daysSinceEpoch, asOf.daysSinceEpoch - daysAgo))
+                text += "\(person.externalID),\(credential),\(earned)\n"
+            }
+        }
+        return text
+    }
 }
 
 func seconds(since start: ContinuousClock.Instant) -> Double {
@@ -149,6 +189,19 @@ do {
         let sink = try FileSink(path: (arguments.out as NSString).appendingPathComponent(name))
         try write(1 << 20) { try sink.write($0) }
         try sink.close()
+    }
+    let compiled = try CompiledTaxonomy(taxonomy)
+    let ladder = try RetentionLadder(
+        taxonomy: compiled, expectedMonths: compiled.roleLevels.map { taxonomy.role($0.role)?.level($0.rung)?.expectedMonths })
+    let people = SyntheticHistory.people(of: organisation)
+    let history = SyntheticHistory(people: people, ladder: ladder, seed: arguments.seed, asOf: arguments.asOf)
+    let events = try FileSink(path: (arguments.out as NSString).appendingPathComponent("hr-events.csv"))
+    try history.writeEvents(chunkSize: 1 << 20) { try events.write($0) }
+    try events.close()
+    if let directory = arguments.credentialsDirectory {
+        let catalogue = try readCredentials(in: directory, taxonomy: taxonomy)
+        let holdings = SyntheticHoldings.csv(people: people, catalogue: catalogue, seed: arguments.seed, asOf: arguments.asOf)
+        try Data(holdings.utf8).write(to: URL(fileURLWithPath: (arguments.out as NSString).appendingPathComponent("credentials.csv")))
     }
     print("wrote \(organisation.personCount) people to \(arguments.out) in \(String(format: "%.3f", seconds(since: start))) s")
     if arguments.verify { try verify(directory: arguments.out, taxonomy: taxonomy) }

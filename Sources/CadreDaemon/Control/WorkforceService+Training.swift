@@ -9,10 +9,11 @@ extension WorkforceService {
         switch method {
         case .loadCatalogue:
             let parameters = try call.decodeParameters(as: Workforce.LoadCatalogueParameters.self)
-            guard parameters.kind == "courses" else {
-                throw ControlFailure.invalidParameter("kind", "'\(parameters.kind)' is not courses")
-            }
             let (_, taxonomy) = try taxonomy(nil)
+            if parameters.kind == "credentials" { return try await loadCredentials(parameters, taxonomy: taxonomy, peer: peer) }
+            guard parameters.kind == "courses" else {
+                throw ControlFailure.invalidParameter("kind", "'\(parameters.kind)' is not courses or credentials")
+            }
             let catalogue = try CatalogueParser.parse(
                 parameters.files.map { CatalogueSource(name: $0.name, contents: $0.contents) }, skills: taxonomy.skills.map(\.id))
             let source = parameters.source ?? parameters.files.map(\.name).joined(separator: ", ")
@@ -26,13 +27,19 @@ extension WorkforceService {
             return reply(Workforce.CatalogueReply(version: Self.catalogueVersion(stored)))
         case .getCatalogue:
             let parameters = try call.decodeParameters(as: Workforce.GetCatalogueParameters.self)
-            guard parameters.kind == "courses" else {
-                throw ControlFailure.invalidParameter("kind", "'\(parameters.kind)' is not courses")
+            let kind: DocumentKind
+            switch parameters.kind {
+            case "courses": kind = .courseCatalogue
+            case "credentials": kind = .credentialCatalogue
+            default: throw ControlFailure.invalidParameter("kind", "'\(parameters.kind)' is not courses or credentials")
             }
-            guard let stored = try await store.document(.courseCatalogue) else {
+            guard let stored = try await store.document(kind) else {
                 throw ControlFailure(
                     Workforce.ErrorName.noCatalogue,
-                    Workforce.HintError(hint: "no course catalogue loaded: cadrectl catalogue load Config/catalogue"))
+                    Workforce.HintError(
+                        hint: kind == .courseCatalogue
+                            ? "no course catalogue loaded: cadrectl catalogue load Config/catalogue"
+                            : "no credential catalogue loaded: cadrectl credentials load Config/credentials"))
             }
             return reply(
                 Workforce.CatalogueDocumentReply(
@@ -44,9 +51,25 @@ extension WorkforceService {
         }
     }
 
+    private func loadCredentials(
+        _ parameters: Workforce.LoadCatalogueParameters, taxonomy: Taxonomy, peer: PeerCredentials
+    ) async throws -> CallOutcome {
+        let catalogue = try CredentialCatalogueParser.parse(
+            parameters.files.map { CredentialCatalogueSource(name: $0.name, contents: $0.contents) }, taxonomy: taxonomy)
+        let source = parameters.source ?? parameters.files.map(\.name).joined(separator: ", ")
+        let stored = try await store.saveDocument(
+            .credentialCatalogue, digest: catalogue.digest, source: source, items: catalogue.credentials.count,
+            content: try WireJSON.encode(catalogue))
+        if !stored.unchanged {
+            logger.info("credential catalogue of \(catalogue.credentials.count) credentials loaded from \(source) by uid \(peer.uid)")
+            hub.publish("catalogue-loaded", message: "credentials: \(catalogue.credentials.count), data version \(stored.dataVersion)")
+        }
+        return reply(Workforce.CatalogueReply(version: Self.catalogueVersion(stored)))
+    }
+
     static func catalogueVersion(_ stored: StoredDocument) -> Workforce.CatalogueVersion {
         Workforce.CatalogueVersion(
-            kind: "courses", dataVersion: stored.dataVersion, digest: stored.digest, source: stored.source,
+            kind: stored.kind == .courseCatalogue ? "courses" : "credentials", dataVersion: stored.dataVersion, digest: stored.digest, source: stored.source,
             loadedAt: Timestamp.format(epochMilliseconds: stored.loadedAt), items: stored.items, unchanged: stored.unchanged)
     }
 }

@@ -16,6 +16,7 @@ final class WorkforceService: Sendable {
     let imports: ImportSessions
     let gaps: GapViews
     let plans: PlanViews
+    let results: PhaseResults
 
     init(
         supervisor: Supervisor, store: Store, hub: EventHub, authorizer: Authorizer, logger: Logger,
@@ -30,6 +31,7 @@ final class WorkforceService: Sendable {
         imports = ImportSessions(store: store, hub: hub, logger: logger, policy: policy)
         gaps = GapViews(store: store)
         plans = PlanViews(store: store)
+        results = PhaseResults(store: store)
     }
 
     /// The answer to a plain Ping, encoded once.
@@ -196,6 +198,14 @@ final class WorkforceService: Sendable {
             return try await dispatchImport(method, call, peer: peer, connection: connection)
         case .loadCatalogue, .getCatalogue, .getPlans:
             return try await dispatchTraining(method, call, peer: peer)
+        case .getCredentials:
+            let parameters = try call.decodeParameters(as: Workforce.GetCredentialsParameters.self)
+            let sees = await authorizer.access(of: peer) >= .operator
+            return reply(Workforce.CredentialsViewReply(view: try await CredentialViews(results: results).view(parameters, seesPeople: sees)))
+        case .getRetention:
+            let parameters = try call.decodeParameters(as: Workforce.GetRetentionParameters.self)
+            let sees = await authorizer.access(of: peer) >= .operator
+            return reply(Workforce.RetentionViewReply(view: try await RetentionViews(results: results).view(parameters, seesPeople: sees)))
         case .getGaps:
             let parameters = try call.decodeParameters(as: Workforce.GetGapsParameters.self)
             return reply(Workforce.GapViewReply(view: try await gaps.view(parameters, access: await authorizer.access(of: peer), uid: peer.uid)))

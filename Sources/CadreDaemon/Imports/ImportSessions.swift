@@ -15,13 +15,21 @@ actor ImportSessions {
         case evidence(EvidenceImport)
         /// Course completions, staged as the training evidence they become (DESIGN.md).
         case completions(CompletionImport, CourseCatalogue)
+        /// Credential holdings and HR events: kept in memory (a few rows per person) and stored
+        /// as one batch of the data at commit.
+        case holdings(CredentialHoldingImport, [CredentialHolding])
+        case hrEvents(HREventImport, [HREvent])
     }
+
+    /// Rows a batch import (holdings, HR events) may hold in memory.
+    static let maximumBatchRows = 2_000_000
 
     private struct Session {
         let id: String
         /// What the client imports: people, evidence or completions.
         let label: String
-        let kind: ImportKind
+        /// Where the rows are staged; nil for batch kinds.
+        let kind: ImportKind?
         let name: String
         let owner: UInt32
         /// The control connection streaming the file; the import ends with it.
@@ -57,11 +65,14 @@ actor ImportSessions {
         if let limit {
             throw ControlFailure(Workforce.ErrorName.tooManyImports, Workforce.LimitError(limit: limit))
         }
-        let kind: ImportKind
+        let kind: ImportKind?
         switch parameters.kind {
         case "people": kind = .people
         case "evidence", "completions": kind = .evidence
-        default: throw ControlFailure.invalidParameter("kind", "'\(parameters.kind)' is not people, evidence or completions")
+        case "credentials", "hr-events": kind = nil
+        default:
+            throw ControlFailure.invalidParameter(
+                "kind", "'\(parameters.kind)' is not people, evidence, completions, credentials or hr-events")
         }
         let format: ImportFormat
         switch parameters.format ?? "detect" {
@@ -75,8 +86,32 @@ actor ImportSessions {
         let options = ImportOptions(format: format, ignoresUnknownColumns: parameters.ignoreUnknownColumns ?? false)
         if reader == nil { reader = try StoreReader(databasePath: store.databasePath) }
         let known = try (reader?.knownPersonIDs() ?? []).sorted()
+        let today = AsOfDay.of(Int64(Date().timeIntervalSince1970) + 1)
         let reader: Reader
         switch kind {
+        case nil where parameters.kind == "credentials":
+            guard let stored = try await store.document(.credentialCatalogue) else {
+                throw ControlFailure(
+                    Workforce.ErrorName.noCatalogue,
+                    Workforce.HintError(hint: "holdings name credentials: load the credential catalogue first (cadrectl credentials load Config/credentials)"))
+            }
+            let catalogue = try WireJSON.decode(CredentialCatalogue.self, from: stored.content)
+            reader = .holdings(
+                CredentialHoldingImport(
+                    file: parameters.name, context: HoldingImportContext(people: known, catalogue: catalogue, asOf: today),
+                    options: options), [])
+        case nil:
+            let people = try (self.reader?.people(atDataVersion: try store.dataVersion()) ?? []).compactMap { person -> ImportedPerson? in
+                guard let hired = InstantText.parse(person.hireDate) else { return nil }
+                return ImportedPerson(
+                    externalID: person.externalID, name: person.name, team: person.team, manager: person.manager,
+                    role: person.role, rung: person.rung, hireDate: CalendarDay(daysSinceEpoch: hired / 86_400),
+                    location: person.location)
+            }
+            reader = .hrEvents(
+                HREventImport(
+                    file: parameters.name, context: HREventImportContext(taxonomy: taxonomy, people: people, asOf: today),
+                    options: options), [])
         case .people:
             reader = .people(
                 PeopleImport(
@@ -89,7 +124,6 @@ actor ImportSessions {
                     Workforce.HintError(hint: "completions name courses: load a course catalogue first (cadrectl catalogue load Config/catalogue)"))
             }
             let catalogue = try WireJSON.decode(CourseCatalogue.self, from: stored.content)
-            let today = AsOfDay.of(Int64(Date().timeIntervalSince1970) + 1)
             reader = .completions(
                 CompletionImport(
                     file: parameters.name, context: CompletionImportContext(people: known, courses: catalogue.ids, asOf: today),
@@ -106,7 +140,7 @@ actor ImportSessions {
         let id = "import-\(getpid())-\(counter)"
         sessions[id] = Session(
             id: id, label: parameters.kind, kind: kind, name: parameters.name, owner: peer.uid, connection: connection, dryRun: dryRun, reader: reader,
-            staging: dryRun ? nil : try store.beginImport(kind: kind, source: parameters.name))
+            staging: dryRun ? nil : try kind.map { try store.beginImport(kind: $0, source: parameters.name) })
         logger.info("import \(id) of \(parameters.kind) from \(parameters.name) opened by uid \(peer.uid)\(dryRun ? " (dry run)" : "")")
         return id
     }
@@ -133,6 +167,14 @@ actor ImportSessions {
         }
         sessions[id] = nil
         let rows = rows(of: session)
+        if !session.dryRun, let batch = try batch(of: session) {
+            let version = try await store.appendBatch(batch.kind, source: session.name, rows: batch.rows, content: batch.content)
+            logger.info("import \(id) of \(session.name) committed as data version \(version): \(batch.rows) \(session.label)")
+            hub.publish("import-committed", message: "\(session.label) from \(session.name): \(rows) rows, data version \(version)")
+            return Workforce.ImportSummary(
+                importId: id, kind: session.label, name: session.name, rows: rows, dryRun: false, dataVersion: version,
+                inserted: batch.rows, updated: 0, unchanged: 0)
+        }
         guard let staging = session.staging else {
             logger.info("import \(id): dry run of \(session.name) valid, \(rows) rows")
             return Workforce.ImportSummary(
@@ -189,6 +231,33 @@ actor ImportSessions {
             if let bytes { try reader.feed(bytes, collect) } else { try reader.finish(collect) }
             session.reader = .completions(reader, catalogue)
             if !batch.isEmpty { try session.staging?.append(evidence: batch) }
+        case .holdings(var reader, var holdings):
+            let collect: (CredentialHolding) -> Void = { holdings.append($0) }
+            if let bytes { try reader.feed(bytes, collect) } else { try reader.finish(collect) }
+            try Self.checkBatchSize(holdings.count, session)
+            session.reader = .holdings(reader, holdings)
+        case .hrEvents(var reader, var events):
+            let collect: (HREvent) -> Void = { events.append($0) }
+            if let bytes { try reader.feed(bytes, collect) } else { try reader.finish(collect) }
+            try Self.checkBatchSize(events.count, session)
+            session.reader = .hrEvents(reader, events)
+        }
+    }
+
+    private static func checkBatchSize(_ rows: Int, _ session: Session) throws {
+        guard rows <= maximumBatchRows else {
+            throw InputErrors([InputError(
+                .importTooManyErrors, file: session.name, message: "more than \(maximumBatchRows) rows",
+                hint: "split the file")])
+        }
+    }
+
+    /// A batch import's rows as the store keeps them; nil for staged kinds.
+    private func batch(of session: Session) throws -> (kind: BatchKind, rows: Int, content: [UInt8])? {
+        switch session.reader {
+        case .holdings(_, let holdings): (.credentialHoldings, holdings.count, try WireJSON.encode(holdings))
+        case .hrEvents(_, let events): (.hrEvents, events.count, try WireJSON.encode(events))
+        default: nil
         }
     }
 
@@ -197,6 +266,8 @@ actor ImportSessions {
         case .people(let reader): reader.rowCount
         case .evidence(let reader): reader.rowCount
         case .completions(let reader, _): reader.rowCount
+        case .holdings(let reader, _): reader.rowCount
+        case .hrEvents(let reader, _): reader.rowCount
         }
     }
 

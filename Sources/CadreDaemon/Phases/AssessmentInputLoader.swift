@@ -81,6 +81,21 @@ struct AssessmentInputLoader {
         } else {
             try reader.forEachEvidence(atDataVersion: dataVersion, visit)
         }
+        // Credential holdings are evidence too (DESIGN.md, credentialing): added here, the one
+        // loader every phase and view goes through, so all of them count them the same way.
+        if let credentials = try CredentialInputs.load(reader: reader, dataVersion: dataVersion) {
+            let credentialCode = SourceKind.credential.code
+            for record in credentials.evidence where personFilter == nil || record.person == personFilter {
+                rows += 1
+                guard let person = numbers[record.person], let skill = taxonomy.skillIndex(record.skill) else {
+                    skipped += 1
+                    continue
+                }
+                evidence.append(
+                    person: person, skill: Int32(skill), observedAt: record.observedAt, kind: credentialCode,
+                    level: record.value, validUntil: record.validUntil ?? AssessmentInput.neverExpires)
+            }
+        }
         let input = try AssessmentInputBuilder.build(taxonomy: taxonomy, roster: roster, evidence: evidence)
         return Loaded(
             input: input, unplacedPeople: unplaced, skippedEvidence: skipped, evidenceRows: rows,

@@ -51,6 +51,15 @@ enum RunInputs {
         return try WireJSON.decode(Taxonomy.self, from: result.payload)
     }
 
+    /// The run's people placed in its taxonomy, numbered by ascending id as the assessment numbers
+    /// them, with their role level numbers.
+    static func roster(of job: PhaseJob, reader: StoreReader, taxonomy: CompiledTaxonomy) throws -> (ids: [String], roleLevels: [Int32]) {
+        let placed = try reader.people(atDataVersion: job.dataVersion).compactMap { person -> (String, Int32)? in
+            taxonomy.roleLevelIndex(RoleLevelRef(role: person.role, rung: person.rung)).map { (person.externalID, Int32($0)) }
+        }.sorted { $0.0 < $1.0 }
+        return (placed.map(\.0), placed.map(\.1))
+    }
+
     static func policy(_ value: JSONValue) throws -> AssessmentPolicy {
         if case .object(let object) = value, object.isEmpty { return .standard }
         return try WireJSON.convert(value, to: AssessmentPolicy.self)

@@ -61,7 +61,9 @@ public struct PhaseError: Error, Sendable, CustomStringConvertible {
 
 /// Every phase the daemon runs, in an order that respects dependencies.
 public enum PhaseRegistry {
-    public static let phases: [any Phase.Type] = [TaxonomyPhase.self, AssessmentPhase.self, TrainingPhase.self]
+    public static let phases: [any Phase.Type] = [
+        TaxonomyPhase.self, AssessmentPhase.self, TrainingPhase.self, CredentialingPhase.self, RetentionPhase.self,
+    ]
 
     public static var names: [String] { phases.map { $0.name } }
 

@@ -16,7 +16,22 @@ public struct PhasePolicies: Codable, Hashable, Sendable {
         public init() {}
     }
 
+    public struct Credentialing: Codable, Hashable, Sendable {
+        /// A valid holding is `expiring` when its expiry is at most this many days after D.
+        public var renewalLeadDays = CredentialingInput.defaultRenewalLeadDays
+
+        public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            renewalLeadDays = try container.decodeIfPresent(Int.self, forKey: .renewalLeadDays) ?? CredentialingInput.defaultRenewalLeadDays
+        }
+
+        private enum CodingKeys: String, CodingKey { case renewalLeadDays }
+    }
+
     public var training = Training()
+    public var credentialing = Credentialing()
 
     public init() {}
 
@@ -48,11 +63,12 @@ extension PhasePolicies.Training {
 }
 
 extension PhasePolicies {
-    private enum CodingKeys: String, CodingKey { case training }
+    private enum CodingKeys: String, CodingKey { case training, credentialing }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         training = try container.decodeIfPresent(Training.self, forKey: .training) ?? Training()
+        credentialing = try container.decodeIfPresent(Credentialing.self, forKey: .credentialing) ?? Credentialing()
     }
 }
 

@@ -36,7 +36,7 @@ public struct CredentialHolding: Codable, Hashable, Sendable {
     /// The canonical order of holdings in results: person, credential (bytes), earned, expiry
     /// (none last), reference, verification — so the same holdings give the same bytes in any
     /// input order.
-    static func precedes(_ a: Self, _ b: Self) -> Bool {
+    public static func precedes(_ a: Self, _ b: Self) -> Bool {
         if a.person != b.person { return CredentialOrder.less(a.person, b.person) }
         if a.credential != b.credential { return CredentialOrder.less(a.credential, b.credential) }
         if a.earnedOn != b.earnedOn { return a.earnedOn < b.earnedOn }

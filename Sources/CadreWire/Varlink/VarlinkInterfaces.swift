@@ -247,15 +247,17 @@ method GetGaps(
   top: ?int
 ) -> (view: GapView)
 
-# Opens an import of a people, evidence or course-completions file (CSV, JSON
-# array or JSON Lines; completions become training evidence, one row per skill
-# the course teaches;
+# Opens an import of a people, evidence, course-completions, credential-holdings
+# or HR-events file (CSV, JSON array or JSON Lines; completions become training
+# evidence, one row per skill the course teaches; holdings count as credential
+# evidence while valid; see docs/IMPORT.md, docs/TRAINING.md, docs/CREDENTIALS.md
+# and docs/RETENTION.md;
 # format "csv", "json" or "detect"). The client then sends the file's text in
 # order with ImportChunk and ends with CommitImport. Rows are validated as they
 # arrive; nothing is stored until CommitImport succeeds, and a bad row rejects
 # the whole file (InvalidImport, with file, line, column and field).
 method BeginImport(
-  kind: (people, evidence, completions),
+  kind: (people, evidence, completions, credentials, hr-events),
   name: string,
   format: ?string,
   dryRun: ?bool,
@@ -284,7 +286,9 @@ type CatalogueVersion (
 )
 
 # Loads a course catalogue (kind "courses"; YAML, CSV or JSON files, see
-# docs/TRAINING.md) as a new data version, unless it equals the one in force.
+# docs/TRAINING.md) or the credential catalogue (kind "credentials"; YAML or
+# JSON, docs/CREDENTIALS.md) as a new data version, unless it equals the one in
+# force.
 method LoadCatalogue(kind: string, files: []SourceFile, source: ?string) -> (version: CatalogueVersion)
 
 # The catalogue in force, as stored (courses with what they teach and require).
@@ -384,6 +388,109 @@ method GetPlans(
   top: ?int
 ) -> (view: PlansView)
 
+type CredentialCount (credential: string, name: string, valid: int, expiring: int, expired: int, retired: bool)
+
+# Coverage of the credentials a rung recommends: people at it holding a valid
+# one (null when withheld from a reader).
+type CoverageView (roleLevel: string, recommended: []string, headcount: int, covered: ?int)
+
+# A renewal worklist item: action renew, successor (the credential is retired)
+# or none (retired without a successor).
+type RenewalView (
+  person: string,
+  name: string,
+  credential: string,
+  expiresOn: string,
+  status: string,
+  daysToExpiry: int,
+  retired: bool,
+  action: string,
+  target: ?string,
+  cost: int
+)
+
+type HoldingView (
+  credential: string,
+  name: string,
+  earnedOn: string,
+  expiresOn: ?string,
+  status: string,
+  retired: bool,
+  verification: string
+)
+
+type CredentialsView (
+  runId: int,
+  asOf: string,
+  catalogueLoaded: bool,
+  byCredential: []CredentialCount,
+  coverage: []CoverageView,
+  worklistCount: int,
+  worklistCost: int,
+  worklist: ?[]RenewalView,
+  holdings: ?[]HoldingView,
+  hidden: ?string
+)
+
+# Credential status of a run (run; else the newest whose credentialing phase
+# finished): counts by credential and status, coverage per role level, the
+# renewal worklist (operators; within: only items expiring within that many
+# days, overdue ones always), a person's holdings (operators).
+method GetCredentials(run: ?int, person: ?string, within: ?int) -> (view: CredentialsView)
+
+type SignalValue (signal: string, value: float)
+
+# The risk model a run used: fitted on the organisation's history, or the
+# configured (illustrative) defaults; AUC on the fitting and out-of-time snapshots.
+type RetentionModelView (
+  source: string,
+  reason: string,
+  coefficients: []SignalValue,
+  auc: ?float,
+  outOfTimeAUC: ?float,
+  fittingPeople: int,
+  fittingLeavers: int
+)
+
+type SegmentView (
+  dimension: string,
+  key: string,
+  headcountStart: int,
+  headcountEnd: int,
+  voluntaryDepartures: int,
+  rate: ?float
+)
+
+type RiskLine (person: string, name: string, team: string, roleLevel: string, risk: float, reasons: []string)
+
+type PersonRiskView (
+  person: string,
+  name: string,
+  team: string,
+  roleLevel: string,
+  risk: float,
+  signals: []SignalValue,
+  reasons: []SignalValue
+)
+
+type RetentionView (
+  runId: int,
+  asOf: string,
+  scope: string,
+  headcount: int,
+  meanRisk: ?float,
+  deciles: ?[]float,
+  model: RetentionModelView,
+  segments: []SegmentView,
+  people: ?[]RiskLine,
+  person: ?PersonRiskView,
+  hidden: ?string
+)
+
+# Attrition risk of a run: the organisation or a team (segments, risk, the
+# people most at risk with their reasons for operators) or a person (operators).
+method GetRetention(run: ?int, team: ?string, person: ?string, top: ?int) -> (view: RetentionView)
+
 error PermissionDenied (method: string, uid: int, required: string)
 
 # The first problem found in the files; errors holds all of them (up to 100).
@@ -421,6 +528,7 @@ error TooManyImports (limit: int)
 error NoAssessment (hint: string)
 error NoCatalogue (hint: string)
 error NoPlans (hint: string)
+error NoPhaseResult (hint: string)
 
 # The first problem found in catalogue files; errors holds all of them.
 error InvalidCatalogue (

@@ -13,7 +13,7 @@ extension Cadrectl {
                 to standard error as file:line:column: [code] field: message (hint), and the exit \
                 code is 1. Ctrl-C drops the import.
                 """,
-            subcommands: [People.self, Evidence.self, Completions.self])
+            subcommands: [People.self, Evidence.self, Completions.self, Credentials.self, HREvents.self])
     }
 }
 
@@ -86,6 +86,38 @@ extension Cadrectl.ImportCommand {
 
         func run() throws {
             try ImportUpload(kind: "completions", flags: flags, socketPath: connection.socketPath, json: output.json).run()
+        }
+    }
+
+    struct Credentials: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import credential holdings (person, credential, earned_on, expires_on, reference).",
+            discussion: """
+                Credentials must be in the loaded credential catalogue; expires_on defaults to earned_on \
+                plus the credential's validity. Valid holdings count as credential evidence in assessment.
+                """)
+
+        @OptionGroup var flags: ImportFlags
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try ImportUpload(kind: "credentials", flags: flags, socketPath: connection.socketPath, json: output.json).run()
+        }
+    }
+
+    struct HREvents: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "hr-events",
+            abstract: "Import HR events: promotions, departures, manager changes, research time, conferences.",
+            discussion: "Columns and kinds: docs/RETENTION.md. Hire dates come from the people file.")
+
+        @OptionGroup var flags: ImportFlags
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try ImportUpload(kind: "hr-events", flags: flags, socketPath: connection.socketPath, json: output.json).run()
         }
     }
 }
