@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CadreWire
+import Foundation
+import Testing
+
+/// Credentialing and retention through the real daemon, on a small organisation worked by hand.
+@Suite("Credentials and retention end to end", .serialized)
+struct CredentialRetentionFlowTests {
+    /// stats-cert evidences statistics at 3 and lasts 12 months; old-cert is retired on 2026-01-01
+    /// with stats-cert as its successor.
+    static let catalogue = """
+        currency: USD
+        credentials:
+          - {id: stats-cert, name: Statistics Certificate, issuer: Board, validityMonths: 12, accredited: false,
+             cost: 15000, preparationHours: 20, source: test, skills: [{skill: statistics, level: 3}]}
+          - {id: old-cert, name: Old Certificate, issuer: Board, validityMonths: 24, retiredOn: 2026-01-01,
+             successor: stats-cert, accredited: false, cost: 9000, preparationHours: 10, source: test,
+             skills: [{skill: python, level: 2}]}
+        """
+
+    /// As of 2026-06-30 (D), with the 90-day lead:
+    /// - bo's stats-cert earned 2025-08-15 expires 2026-08-15: E − D = 46 days → expiring, renew 150.00;
+    ///   it is credential evidence (statistics 3), so bo's statistics gap closes.
+    /// - ada's old-cert earned 2024-03-01 expires 2026-03-01: expired 121 days ago, retired →
+    ///   action successor (stats-cert, 150.00).
+    static let holdings = """
+        person,credential,earned_on
+        bo,stats-cert,2025-08-15
+        ada,old-cert,2024-03-01
+        """
+
+    @Test("statuses at D, the worklist, and a valid holding counted as evidence")
+    func credentials() throws {
+        let daemon = try DaemonUnderTest()
+        try daemon.loadTaxonomy()
+        try daemon.importFile(kind: "people", name: "people.csv", AssessmentFlowTests.people)
+        try daemon.importFile(kind: "evidence", name: "evidence.csv", AssessmentFlowTests.evidence)
+        _ = try daemon.connect().call(
+            .loadCatalogue,
+            Workforce.LoadCatalogueParameters(kind: "credentials", files: [Workforce.SourceFile(name: "catalogue.yaml", contents: Self.catalogue)]),
+            as: Workforce.CatalogueReply.self)
+        #expect(try daemon.importFile(kind: "credentials", name: "holdings.csv", Self.holdings).rows == 2)
+        let run = try daemon.connect().call(.startRun, Workforce.StartRunParameters(asOf: "2026-06-30"), as: Workforce.RunReply.self).run
+        #expect(try waitForRun(run.id, on: daemon).state == "succeeded")
+
+        let view = try daemon.connect().call(.getCredentials, Workforce.GetCredentialsParameters(), as: Workforce.CredentialsViewReply.self).view
+        let worklist = try #require(view.worklist)
+        #expect(worklist.map(\.person) == ["ada", "bo"], "ordered by expiry date")
+        #expect(worklist.map(\.action) == ["successor", "renew"])
+        #expect(worklist.map(\.target) == ["stats-cert", "stats-cert"], "what to take: the successor, or the credential itself")
+        #expect(worklist.map(\.cost) == [15_000, 15_000] && view.worklistCost == 30_000)
+        #expect(worklist.map(\.status) == ["expired", "expiring"] && worklist.map(\.daysToExpiry) == [-121, 46])
+        let within = try daemon.connect().call(
+            .getCredentials, Workforce.GetCredentialsParameters(within: 30), as: Workforce.CredentialsViewReply.self).view
+        #expect(within.worklist?.map(\.person) == ["ada"], "overdue items always; bo's 46 days are beyond 30")
+
+        let bo = try daemon.gaps(Workforce.GetGapsParameters(person: "bo"))
+        let statistics = try #require(bo.requirements.first { $0.skill == "statistics" })
+        #expect(statistics.estimate == 3 && statistics.gap == 0 && statistics.confidence == 2, "credential weight 2, no decay")
+    }
+
+    @Test("retention on defaults with reasons; a reader never sees a person's risk")
+    func retention() throws {
+        try #require(Checkout.isRoot, "needs root to run a client as nobody")
+        let daemon = try DaemonUnderTest(configuration: "readersGroup: nogroup\noperatorsGroup: cadre-ops-test\n")
+        chmod(daemon.socketPath, 0o666)
+        try daemon.loadTaxonomy()
+        try daemon.importFile(kind: "people", name: "people.csv", AssessmentFlowTests.people)
+        try daemon.importFile(kind: "evidence", name: "evidence.csv", AssessmentFlowTests.evidence)
+        // bo attended nothing; ada attended a conference within the year.
+        try daemon.importFile(kind: "hr-events", name: "events.csv", "person,kind,date,conference,participation\nada,conference,2026-03-01,NeurIPS,attended\n")
+        let run = try daemon.connect().call(.startRun, Workforce.StartRunParameters(asOf: "2026-06-30"), as: Workforce.RunReply.self).run
+        #expect(try waitForRun(run.id, on: daemon).state == "succeeded")
+        let view = try daemon.connect().call(.getRetention, Workforce.GetRetentionParameters(), as: Workforce.RetentionViewReply.self).view
+        #expect(view.model.source == "defaults" && view.headcount == 2)
+        let bo = try #require(try daemon.connect().call(
+            .getRetention, Workforce.GetRetentionParameters(person: "bo"), as: Workforce.RetentionViewReply.self).view.person)
+        #expect(bo.signals.first { $0.signal == "noConference12m" }?.value == 1)
+        #expect(bo.reasons.map(\.signal).contains("noConference12m"))
+        let ada = try #require(try daemon.connect().call(
+            .getRetention, Workforce.GetRetentionParameters(person: "ada"), as: Workforce.RetentionViewReply.self).view.person)
+        #expect(ada.signals.first { $0.signal == "noConference12m" }?.value == 0)
+        #expect(bo.risk > ada.risk)
+
+        let script = """
+            import json, socket, sys
+            s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
+            out = []
+            for params in [{"person": "bo"}, {}]:
+                s.sendall(json.dumps({"method": "io.cadre.Workforce.GetRetention", "parameters": params}).encode() + b"\\0")
+                buf = b""
+                while not buf.endswith(b"\\0"):
+                    buf += s.recv(1 << 20)
+                out.append(json.loads(buf[:-1]))
+            print(json.dumps(out))
+            """
+        let replies = try WireJSON.decode([VarlinkReply].self, from: Array(try runAsNobody(["/usr/bin/python3", "-c", script, daemon.socketPath]).utf8))
+        #expect(replies[0].error == "io.cadre.Workforce.PermissionDenied")
+        let org = try replies[1].decodeParameters(as: Workforce.RetentionViewReply.self).view
+        #expect(org.people == nil && org.meanRisk == nil && org.segments.isEmpty, "two people: no figures, no segments, no names")
+    }
+}
