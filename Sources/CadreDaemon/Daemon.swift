@@ -53,7 +53,7 @@ public enum Daemon {
         let settings = LiveSettings(configuration)
         let service = WorkforceService(
             supervisor: supervisor, store: store, hub: hub, authorizer: authorizer, logger: logger,
-            policy: { settings.current.assessment })
+            policy: { settings.current.assessment }, channels: { settings.current.channels })
         let endpoint = controlEndpoint(paths: paths, logger: logger)
         let started = ReadyLatch()
         let group = ServiceGroup(

@@ -22,7 +22,7 @@ struct Cadrectl: ParsableCommand {
         version: CadreVersion.current,
         subcommands: [
             Status.self, Ping.self, Watch.self, Run.self, Runs.self, Gaps.self, ImportCommand.self,
-            TaxonomyCommand.self, CatalogueCommand.self, Plans.self, CredentialsCommand.self, Retention.self,
+            TaxonomyCommand.self, CatalogueCommand.self, Plans.self, CredentialsCommand.self, Retention.self, Sourcing.self,
         ])
 
     /// Parses, runs, and turns every failure into its message and exit code. Argument errors exit

@@ -32,18 +32,28 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var recentRuns = 5
     /// The assessment policy (scales, source weights and half-lives, tolerance); each run pins a copy.
     public var assessment: AssessmentPolicy = .standard
+    /// Hiring channels, from `channels.yaml` beside this file; each run pins a copy.
+    public var channels: [Channel] = []
 
     public init() {}
 
+    /// Reads `cadred.yaml` and, beside it, `channels.yaml` (the hiring channels sourcing plans
+    /// with; none when absent). Either file's errors keep the settings in force on a reload.
     public static func load(path: String) throws -> DaemonConfiguration {
-        guard FileManager.default.fileExists(atPath: path) else { return DaemonConfiguration() }
-        let text: String
+        var configuration = DaemonConfiguration()
+        if let text = try read(path) { configuration = try parse(text, file: path) }
+        let channels = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("channels.yaml")
+        if let text = try read(channels) { configuration.channels = try ChannelCatalog.parse(file: channels, contents: text) }
+        return configuration
+    }
+
+    private static func read(_ path: String) throws -> String? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw InputErrors([InputError(.init("config.unreadable"), file: path, message: "\(error)")])
         }
-        return try parse(text, file: path)
     }
 
     public static func parse(_ text: String, file: String) throws -> DaemonConfiguration {

@@ -13,6 +13,7 @@ final class WorkforceService: Sendable {
     let authorizer: Authorizer
     let logger: Logger
     let policy: @Sendable () -> AssessmentPolicy
+    let channels: @Sendable () -> [Channel]
     let imports: ImportSessions
     let gaps: GapViews
     let plans: PlanViews
@@ -20,8 +21,9 @@ final class WorkforceService: Sendable {
 
     init(
         supervisor: Supervisor, store: Store, hub: EventHub, authorizer: Authorizer, logger: Logger,
-        policy: @escaping @Sendable () -> AssessmentPolicy
+        policy: @escaping @Sendable () -> AssessmentPolicy, channels: @escaping @Sendable () -> [Channel] = { [] }
     ) {
+        self.channels = channels
         self.supervisor = supervisor
         self.store = store
         self.hub = hub
@@ -144,6 +146,7 @@ final class WorkforceService: Sendable {
                 asOf = parsed
             }
             var phases = PhasePolicies()
+            phases.sourcing.channels = channels()
             if let budget = parameters.trainingBudget {
                 guard budget >= 0 else { throw ControlFailure.invalidParameter("trainingBudget", "a budget is not negative") }
                 phases.training.budget = budget
@@ -202,6 +205,10 @@ final class WorkforceService: Sendable {
             let parameters = try call.decodeParameters(as: Workforce.GetCredentialsParameters.self)
             let sees = await authorizer.access(of: peer) >= .operator
             return reply(Workforce.CredentialsViewReply(view: try await CredentialViews(results: results).view(parameters, seesPeople: sees)))
+        case .getSourcing:
+            let parameters = try call.decodeParameters(as: Workforce.GetSourcingParameters.self)
+            let sees = await authorizer.access(of: peer) >= .operator
+            return reply(Workforce.SourcingViewReply(view: try await SourcingViews(results: results).view(parameters, seesPeople: sees)))
         case .getRetention:
             let parameters = try call.decodeParameters(as: Workforce.GetRetentionParameters.self)
             let sees = await authorizer.access(of: peer) >= .operator

@@ -19,6 +19,8 @@ actor ImportSessions {
         /// as one batch of the data at commit.
         case holdings(CredentialHoldingImport, [CredentialHolding])
         case hrEvents(HREventImport, [HREvent])
+        /// A workforce plan: it replaces the plan in force as a whole, so it is a document.
+        case plan(WorkforcePlanImport, [WorkforcePlanRow])
     }
 
     /// Rows a batch import (holdings, HR events) may hold in memory.
@@ -69,10 +71,10 @@ actor ImportSessions {
         switch parameters.kind {
         case "people": kind = .people
         case "evidence", "completions": kind = .evidence
-        case "credentials", "hr-events": kind = nil
+        case "credentials", "hr-events", "plan": kind = nil
         default:
             throw ControlFailure.invalidParameter(
-                "kind", "'\(parameters.kind)' is not people, evidence, completions, credentials or hr-events")
+                "kind", "'\(parameters.kind)' is not people, evidence, completions, credentials, hr-events or plan")
         }
         let format: ImportFormat
         switch parameters.format ?? "detect" {
@@ -89,6 +91,11 @@ actor ImportSessions {
         let today = AsOfDay.of(Int64(Date().timeIntervalSince1970) + 1)
         let reader: Reader
         switch kind {
+        case nil where parameters.kind == "plan":
+            let compiled = try CompiledTaxonomy(taxonomy)
+            reader = .plan(
+                WorkforcePlanImport(
+                    file: parameters.name, context: WorkforcePlanImportContext(taxonomy: compiled, asOf: today), options: options), [])
         case nil where parameters.kind == "credentials":
             guard let stored = try await store.document(.credentialCatalogue) else {
                 throw ControlFailure(
@@ -167,6 +174,18 @@ actor ImportSessions {
         }
         sessions[id] = nil
         let rows = rows(of: session)
+        if !session.dryRun, case .plan(_, let rows) = session.reader {
+            let content = try WireJSON.encode(rows)
+            let stored = try await store.saveDocument(
+                .workforcePlan, digest: SHA256.hex(content), source: session.name, items: rows.count, content: content)
+            logger.info("import \(id): workforce plan of \(rows.count) role levels from \(session.name), data version \(stored.dataVersion)")
+            if !stored.unchanged {
+                hub.publish("import-committed", message: "plan from \(session.name): \(rows.count) rows, data version \(stored.dataVersion)")
+            }
+            return Workforce.ImportSummary(
+                importId: id, kind: session.label, name: session.name, rows: rows.count, dryRun: false, dataVersion: stored.dataVersion,
+                inserted: stored.unchanged ? 0 : rows.count, updated: 0, unchanged: stored.unchanged ? rows.count : 0)
+        }
         if !session.dryRun, let batch = try batch(of: session) {
             let version = try await store.appendBatch(batch.kind, source: session.name, rows: batch.rows, content: batch.content)
             logger.info("import \(id) of \(session.name) committed as data version \(version): \(batch.rows) \(session.label)")
@@ -241,6 +260,11 @@ actor ImportSessions {
             if let bytes { try reader.feed(bytes, collect) } else { try reader.finish(collect) }
             try Self.checkBatchSize(events.count, session)
             session.reader = .hrEvents(reader, events)
+        case .plan(var reader, var rows):
+            let collect: (WorkforcePlanRow) -> Void = { rows.append($0) }
+            if let bytes { try reader.feed(bytes, collect) } else { try reader.finish(collect) }
+            try Self.checkBatchSize(rows.count, session)
+            session.reader = .plan(reader, rows)
         }
     }
 
@@ -268,6 +292,7 @@ actor ImportSessions {
         case .completions(let reader, _): reader.rowCount
         case .holdings(let reader, _): reader.rowCount
         case .hrEvents(let reader, _): reader.rowCount
+        case .plan(let reader, _): reader.rowCount
         }
     }
 

@@ -63,6 +63,7 @@ public struct PhaseError: Error, Sendable, CustomStringConvertible {
 public enum PhaseRegistry {
     public static let phases: [any Phase.Type] = [
         TaxonomyPhase.self, AssessmentPhase.self, TrainingPhase.self, CredentialingPhase.self, RetentionPhase.self,
+        SourcingPhase.self,
     ]
 
     public static var names: [String] { phases.map { $0.name } }

@@ -30,8 +30,27 @@ public struct PhasePolicies: Codable, Hashable, Sendable {
         private enum CodingKeys: String, CodingKey { case renewalLeadDays }
     }
 
+    public struct Sourcing: Codable, Hashable, Sendable {
+        /// Readiness for a role level at which a person is a transfer candidate.
+        public var transferReadiness = SourcingPolicy.standard.transferReadiness
+        /// The hiring channels in force when the run was requested (`channels.yaml`).
+        public var channels: [Channel] = []
+
+        public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            transferReadiness = try container.decodeIfPresent(Double.self, forKey: .transferReadiness)
+                ?? SourcingPolicy.standard.transferReadiness
+            channels = try container.decodeIfPresent([Channel].self, forKey: .channels) ?? []
+        }
+
+        private enum CodingKeys: String, CodingKey { case transferReadiness, channels }
+    }
+
     public var training = Training()
     public var credentialing = Credentialing()
+    public var sourcing = Sourcing()
 
     public init() {}
 
@@ -63,12 +82,13 @@ extension PhasePolicies.Training {
 }
 
 extension PhasePolicies {
-    private enum CodingKeys: String, CodingKey { case training, credentialing }
+    private enum CodingKeys: String, CodingKey { case training, credentialing, sourcing }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         training = try container.decodeIfPresent(Training.self, forKey: .training) ?? Training()
         credentialing = try container.decodeIfPresent(Credentialing.self, forKey: .credentialing) ?? Credentialing()
+        sourcing = try container.decodeIfPresent(Sourcing.self, forKey: .sourcing) ?? Sourcing()
     }
 }
 

@@ -20,7 +20,8 @@ public actor TrainingPhase: Phase {
         guard let document = try context.store.document(.courseCatalogue, atDataVersion: job.dataVersion) else {
             return PhaseOutput(summary: try WireJSON.value(TrainingSummary(noCatalogue: ())), payload: [])
         }
-        let inputs = try PlanningInputs.load(job, reader: context.store, catalogue: document)
+        let inputs = try PlanningInputs.load(
+            job, reader: context.store, catalogue: try WireJSON.decode(CourseCatalogue.self, from: document.content))
         context.progress(1, of: 4, "planning for \(inputs.people.count) people over \(inputs.catalogue.courseCount) courses")
         let clock = ContinuousClock()
         let started = clock.now
@@ -49,12 +50,12 @@ struct PlanningInputs {
     var policies: PhasePolicies
 
     static func load(
-        _ job: PhaseJob, reader: StoreReader, catalogue document: StoredDocument, personFilter: String? = nil
+        _ job: PhaseJob, reader: StoreReader, catalogue courses: CourseCatalogue, personFilter: String? = nil
     ) throws -> PlanningInputs {
         let taxonomy = try CompiledTaxonomy(try RunInputs.taxonomy(of: job.runID, from: reader))
         let policy = try RunInputs.policy(job.policy)
         let policies = try PhasePolicies.pinned(in: job.policy)
-        let catalogue = try CompiledCatalogue(try WireJSON.decode(CourseCatalogue.self, from: document.content), taxonomy: taxonomy)
+        let catalogue = try CompiledCatalogue(courses, taxonomy: taxonomy)
         let loaded = try AssessmentInputLoader(reader: reader, taxonomy: taxonomy, policy: policy)
             .load(dataVersion: job.dataVersion, personFilter: personFilter, trainingReferences: true)
         let input = loaded.input

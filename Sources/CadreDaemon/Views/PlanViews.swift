@@ -128,7 +128,8 @@ final class PlanViews: Sendable {
             runID: loaded.run.id, phase: TrainingPhase.name, attempt: 1, asOf: loaded.run.asOf,
             dataVersion: loaded.run.dataVersion, taxonomyVersion: loaded.run.taxonomyVersion, databasePath: store.databasePath,
             policy: try WireJSON.decode(JSONValue.self, from: loaded.run.policy))
-        let inputs = try PlanningInputs.load(job, reader: reader, catalogue: document, personFilter: person)
+        let inputs = try PlanningInputs.load(
+            job, reader: reader, catalogue: try WireJSON.decode(CourseCatalogue.self, from: document.content), personFilter: person)
         guard let p = inputs.people.ids.firstIndex(of: person) else {
             throw ControlFailure(Workforce.ErrorName.personNotFound, Workforce.IDError(id: person))
         }

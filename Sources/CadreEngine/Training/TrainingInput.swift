@@ -78,7 +78,7 @@ public struct TrainingPeople: Hashable, Sendable {
     }
 
     /// Courses person `p` completed on or before `day`, ascending, each once.
-    func completed(_ p: Int, onOrBefore day: Int64, into buffer: inout [Int32]) {
+    public func completed(_ p: Int, onOrBefore day: Int64, into buffer: inout [Int32]) {
         buffer.removeAll(keepingCapacity: true)
         for i in Int(completionOffsets[p])..<Int(completionOffsets[p + 1]) where completionDay[i] <= day {
             if buffer.last != completionCourse[i] { buffer.append(completionCourse[i]) }

@@ -44,6 +44,7 @@ extension Workforce {
         case getPlans = "GetPlans"
         case getCredentials = "GetCredentials"
         case getRetention = "GetRetention"
+        case getSourcing = "GetSourcing"
 
         public static let interface = VarlinkInterfaces.workforceName
 
@@ -59,7 +60,7 @@ extension Workforce {
             switch self {
             case .ping: .anyone
             case .getStatus, .subscribe, .getRun, .listRuns, .getGaps, .listTaxonomyVersions, .listSkills, .listRoles,
-                .getRole, .validateTaxonomy, .getCatalogue, .getPlans, .getCredentials, .getRetention:
+                .getRole, .validateTaxonomy, .getCatalogue, .getPlans, .getCredentials, .getRetention, .getSourcing:
                 .reader
             case .startRun, .loadTaxonomy, .importNICE, .beginImport, .importChunk, .commitImport, .abortImport,
                 .loadCatalogue:

@@ -250,14 +250,15 @@ method GetGaps(
 # Opens an import of a people, evidence, course-completions, credential-holdings
 # or HR-events file (CSV, JSON array or JSON Lines; completions become training
 # evidence, one row per skill the course teaches; holdings count as credential
-# evidence while valid; see docs/IMPORT.md, docs/TRAINING.md, docs/CREDENTIALS.md
-# and docs/RETENTION.md;
+# evidence while valid; a workforce plan replaces the one in force; see
+# docs/IMPORT.md, docs/TRAINING.md, docs/CREDENTIALS.md, docs/RETENTION.md and
+# docs/SOURCING.md;
 # format "csv", "json" or "detect"). The client then sends the file's text in
 # order with ImportChunk and ends with CommitImport. Rows are validated as they
 # arrive; nothing is stored until CommitImport succeeds, and a bad row rejects
 # the whole file (InvalidImport, with file, line, column and field).
 method BeginImport(
-  kind: (people, evidence, completions, credentials, hr-events),
+  kind: (people, evidence, completions, credentials, hr-events, plan),
   name: string,
   format: ?string,
   dryRun: ?bool,
@@ -490,6 +491,86 @@ type RetentionView (
 # Attrition risk of a run: the organisation or a team (segments, risk, the
 # people most at risk with their reasons for operators) or a person (operators).
 method GetRetention(run: ?int, team: ?string, person: ?string, top: ?int) -> (view: RetentionView)
+
+# One planned role level of the dual-track plan: counts and costs.
+type SourcingRow (
+  roleLevel: string,
+  title: string,
+  target: int,
+  due: string,
+  headcount: int,
+  capable: int,
+  upskill: int,
+  upskillCost: int,
+  spare: int,
+  shortfall: int,
+  surplus: int,
+  transfersIn: int,
+  transfersOut: int,
+  transferCost: int,
+  hires: int,
+  hireCost: int,
+  lateHires: int,
+  unfilled: int,
+  staffedBy: ?string
+)
+
+# Build (learning plans of the upskilled and the transferred) vs buy (hires);
+# fullStaffing is null while a seat is unfilled.
+type SourcingTotalsView (
+  target: int,
+  capable: int,
+  upskill: int,
+  transfers: int,
+  hires: int,
+  lateHires: int,
+  unfilled: int,
+  buildCost: int,
+  buyCost: int,
+  fullStaffing: ?string
+)
+
+type QuarterHires (channel: string, quarter: string, hires: int, cost: int)
+
+type PlannedPersonView (person: string, name: string, team: string, cost: int, hours: int, readyBy: string)
+
+type TransferView (
+  person: string,
+  name: string,
+  team: string,
+  from: string,
+  readiness: float,
+  planCost: int,
+  readyBy: string
+)
+
+type HireView (channel: string, cost: int, fillDate: string, lateDays: int)
+
+# Who: the capable, the upskilled (and spare), the transfers in, the hires.
+type SourcingDetail (
+  roleLevel: string,
+  capable: []string,
+  upskill: []PlannedPersonView,
+  spare: []PlannedPersonView,
+  transfers: []TransferView,
+  hires: []HireView
+)
+
+type SourcingView (
+  runId: int,
+  asOf: string,
+  planLoaded: bool,
+  roleLevels: []SourcingRow,
+  totals: ?SourcingTotalsView,
+  hiresByQuarter: []QuarterHires,
+  detail: ?SourcingDetail,
+  hidden: ?string
+)
+
+# The dual-track plan of a run (run; else the newest whose sourcing phase
+# finished): per planned role level capable, upskill, transfers, hires by
+# channel, late and unfilled; with roleLevel, who (operators).
+method GetSourcing(run: ?int, roleLevel: ?string) -> (view: SourcingView)
 
 error PermissionDenied (method: string, uid: int, required: string)
 

@@ -13,7 +13,7 @@ extension Cadrectl {
                 to standard error as file:line:column: [code] field: message (hint), and the exit \
                 code is 1. Ctrl-C drops the import.
                 """,
-            subcommands: [People.self, Evidence.self, Completions.self, Credentials.self, HREvents.self])
+            subcommands: [People.self, Evidence.self, Completions.self, Credentials.self, HREvents.self, Plan.self])
     }
 }
 
@@ -118,6 +118,20 @@ extension Cadrectl.ImportCommand {
 
         func run() throws {
             try ImportUpload(kind: "hr-events", flags: flags, socketPath: connection.socketPath, json: output.json).run()
+        }
+    }
+
+    struct Plan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import the workforce plan (role, rung, headcount, due, note): it replaces the plan in force.",
+            discussion: "One row per role level; due dates not before today. Columns: docs/SOURCING.md.")
+
+        @OptionGroup var flags: ImportFlags
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try ImportUpload(kind: "plan", flags: flags, socketPath: connection.socketPath, json: output.json).run()
         }
     }
 }

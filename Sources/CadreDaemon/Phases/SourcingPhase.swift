@@ -1,0 +1,86 @@
+import CadreEngine
+import CadreStore
+import CadreWire
+
+/// Phase 3: the dual-track plan for the workforce plan in force at the run's data version — per
+/// planned role level who is capable, who is upskilled in time (their learning plans), the best
+/// internal transfers, and hires by channel — with the channels pinned in the run's policy. It
+/// plans with learning plans toward any role level from the training engine, over the same pinned
+/// inputs as the training phase, so it runs after it. Without a workforce plan it succeeds empty.
+public actor SourcingPhase: Phase {
+    public static let name = "sourcing"
+    public static let dependencies = [AssessmentPhase.name, TrainingPhase.name]
+
+    public init() {}
+
+    public func run(_ job: PhaseJob, context: PhaseContext) async throws -> PhaseOutput {
+        context.progress(0, of: 3, "reading the workforce plan at data version \(job.dataVersion)")
+        guard let document = try context.store.document(.workforcePlan, atDataVersion: job.dataVersion) else {
+            return PhaseOutput(summary: .object(["planLoaded": .bool(false)]), payload: [])
+        }
+        let rows = try WireJSON.decode([WorkforcePlanRow].self, from: document.content)
+        let inputs = try PlanningInputs.load(job, reader: context.store, catalogue: try Self.catalogue(job, reader: context.store))
+        let policies = inputs.policies.sourcing
+        context.progress(1, of: 3, "\(rows.count) planned role levels, \(policies.channels.count) channels")
+        var planner = LearningPlanner(taxonomy: inputs.taxonomy, catalogue: inputs.catalogue, settings: inputs.settings)
+        let settings = inputs.settings
+        let people = inputs.people
+        var completed: [Int32] = []
+        let plan = try SourcingPlanner.plan(
+            SourcingInput(
+                taxonomy: inputs.taxonomy, estimates: inputs.estimates, personIDs: people.ids, personRoleLevel: people.roleLevel,
+                asOf: settings.asOf, workforcePlan: rows, channels: policies.channels,
+                policy: SourcingPolicy(meetsTolerance: settings.tolerance, transferReadiness: policies.transferReadiness))
+        ) { person, roleLevel in
+            people.completed(person, onOrBefore: settings.asOf.daysSinceEpoch, into: &completed)
+            // Solve first: it may append the core, and `planner.cores` read before it would be stale.
+            let index = planner.solve(person: person, estimates: inputs.estimates, toward: roleLevel, completed: completed[...])
+            let core = planner.cores[index]
+            return UpskillPlan(
+                cost: core.cost, hours: Int(core.hours), readyBy: settings.readyBy(weeks: settings.weeks(forHours: Int(core.hours))),
+                hasUncoverable: !core.uncoverable.isEmpty)
+        }
+        context.progress(2, of: 3, "\(plan.totals.hires) hires, \(plan.totals.transfers) transfers, \(plan.totals.upskill) upskilled")
+        let summary = SourcingSummary(plan)
+        context.progress(3, of: 3, "build \(summary.buildCost), buy \(summary.buyCost)")
+        return PhaseOutput(summary: try WireJSON.value(summary), payload: try WireJSON.encode(plan))
+    }
+
+    /// The course catalogue in force, or an empty one: without courses every gap is uncoverable,
+    /// so nobody is upskillable, and transfers need readiness without gaps.
+    static func catalogue(_ job: PhaseJob, reader: StoreReader) throws -> CourseCatalogue {
+        guard let document = try reader.document(.courseCatalogue, atDataVersion: job.dataVersion) else {
+            return try CourseCatalogue(courses: [], skills: [])
+        }
+        return try WireJSON.decode(CourseCatalogue.self, from: document.content)
+    }
+}
+
+/// Headline figures of a sourcing phase.
+struct SourcingSummary: Codable, Sendable {
+    var planLoaded = true
+    var target: Int
+    var capable: Int
+    var upskill: Int
+    var transfers: Int
+    var hires: Int
+    var lateHires: Int
+    var unfilled: Int
+    var buildCost: Int64
+    var buyCost: Int64
+    var fullStaffing: String?
+
+    init(_ plan: SourcingPlan) {
+        let totals = plan.totals
+        target = totals.target
+        capable = totals.capable
+        upskill = totals.upskill
+        transfers = totals.transfers
+        hires = totals.hires
+        lateHires = totals.lateHires
+        unfilled = totals.unfilled
+        buildCost = totals.buildCost
+        buyCost = totals.buyCost
+        fullStaffing = totals.fullStaffing?.description
+    }
+}
