@@ -25,6 +25,9 @@ extension InputError.Code {
     public static let taxonomyUnknownDiscipline = Self("taxonomy.unknown-discipline")
     /// An id with characters outside `[A-Za-z0-9._-]` or not starting with a letter or digit.
     public static let taxonomyBadID = Self("taxonomy.bad-id")
+    /// A name, title, description or reference id holds a control character (NUL, ESC, DEL, C1…);
+    /// a description may hold line breaks and tabs, nothing else may.
+    public static let taxonomyControlCharacter = Self("taxonomy.control-character")
     /// Across all files there is no skill, or no role.
     public static let taxonomyEmpty = Self("taxonomy.empty")
 

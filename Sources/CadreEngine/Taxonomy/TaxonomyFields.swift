@@ -43,8 +43,9 @@ struct TaxonomyValueReader {
             }
             guard known.contains(scalar.string) else {
                 let suggestion = TaxonomyIdentifier.suggestion(for: scalar.string, among: known)
-                report(place.child(scalar.string, at: key).error(
-                    .taxonomyUnknownField, "\(what) has no field `\(scalar.string)`",
+                let name = ControlCharacters.escaped(scalar.string)
+                report(place.child(name, at: key).error(
+                    .taxonomyUnknownField, "\(what) has no field `\(name)`",
                     hint: suggestion.map { "did you mean `\($0)`?" }
                         ?? "known fields: \(known.joined(separator: ", "))"))
                 continue
@@ -54,8 +55,10 @@ struct TaxonomyValueReader {
         return TaxonomyFields(place: place, values: values)
     }
 
-    /// Free text such as a name or description; `required` text must also not be blank.
-    mutating func text(_ fields: TaxonomyFields, _ key: String, required: Bool) -> String? {
+    /// Free text such as a name or description; `required` text must also not be blank. Control
+    /// characters are refused (a description, which YAML folds from several lines, may keep line
+    /// breaks and tabs): names reach terminals, logs and the store, where ESC or NUL would act.
+    mutating func text(_ fields: TaxonomyFields, _ key: String, required: Bool, multiline: Bool = false) -> String? {
         guard let node = fields[key] else {
             if required { missing(fields, key) }
             return nil
@@ -69,6 +72,9 @@ struct TaxonomyValueReader {
             missing(fields, key)
             return nil
         }
+        guard !refusesControlCharacter(in: text, at: fields.place(of: key), key, allowed: multiline ? ["\n", "\t"] : []) else {
+            return nil
+        }
         return text
     }
 
@@ -78,7 +84,7 @@ struct TaxonomyValueReader {
         guard let id = text(fields, key, required: true) else { return nil }
         let place = fields.place(of: key)
         if !TaxonomyIdentifier.isValid(id) {
-            report(place.error(.taxonomyBadID, "`\(id)` is not a valid id",
+            report(place.error(.taxonomyBadID, "`\(ControlCharacters.escaped(id))` is not a valid id",
                                hint: "use letters, digits, `.`, `_` and `-`, starting with a letter or digit (\(TaxonomyIdentifier.pattern))"))
         }
         return Located(value: id, place: place)
@@ -120,9 +126,22 @@ struct TaxonomyValueReader {
                     .taxonomyBadType, "each `\(key)` entry must be an id, found \(Self.kind(of: item))"))
                 continue
             }
+            if refusesControlCharacter(in: scalar.string, at: fields.place(of: key).item(index, at: item), key) { continue }
             texts.append(scalar.string)
         }
         return texts
+    }
+
+    /// Reports the first control character of `text`, never quoting the text itself.
+    private mutating func refusesControlCharacter(
+        in text: String, at place: TaxonomyPlace, _ key: String, allowed: Set<Unicode.Scalar> = []
+    ) -> Bool {
+        guard let (scalar, position) = ControlCharacters.first(in: text, allowed: allowed) else { return false }
+        report(place.error(
+            .taxonomyControlCharacter,
+            "`\(key)` holds the control character \(ControlCharacters.name(of: scalar)) at character \(position)",
+            hint: "remove it (YAML escapes such as \\e, \\0 or \\x1b write one); only a description may hold line breaks and tabs"))
+        return true
     }
 
     private mutating func missing(_ fields: TaxonomyFields, _ key: String) {

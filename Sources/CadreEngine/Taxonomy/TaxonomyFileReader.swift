@@ -58,7 +58,7 @@ struct TaxonomyFileReader {
         let id = reader.identifier(fields, "id")
         let name = reader.text(fields, "name", required: true)
         let discipline = readDiscipline(fields)
-        let description = reader.text(fields, "description", required: false) ?? ""
+        let description = reader.text(fields, "description", required: false, multiline: true) ?? ""
         let onet = reader.textList(fields, "onet")
         let nice = reader.textList(fields, "nice")
         guard let id else { return }
@@ -82,7 +82,7 @@ struct TaxonomyFileReader {
         guard let fields = reader.fields(node, at: place, known: Self.roleKeys, what: "a role") else { return }
         let id = reader.identifier(fields, "id")
         let name = reader.text(fields, "name", required: true)
-        let description = reader.text(fields, "description", required: false) ?? ""
+        let description = reader.text(fields, "description", required: false, multiline: true) ?? ""
         var levels: [RoleLevel] = []
         var rungs: [Int: TaxonomyPlace] = [:]
         let levelNodes = reader.list(fields, "levels")
