@@ -33,6 +33,24 @@ struct TaxonomyFileReader {
 
     private mutating func readDocument(_ contents: String) {
         let file = reader.file
+        // Outside input is bounded before any of it is parsed: by size, and by refusing the aliases
+        // that would make a few hundred bytes expand into billions of nodes.
+        let size = contents.utf8.count
+        guard size <= TaxonomyLimits.maximumFileBytes else {
+            reader.report(InputError(
+                .taxonomyFileTooLarge, file: file,
+                message: "the file is \(size) bytes; a taxonomy file may be at most \(TaxonomyLimits.maximumFileBytes)",
+                hint: "split skills and roles across several files"))
+            draft.isReadable = false
+            return
+        }
+        if let reference = YAMLScreening.firstAnchorOrAlias(in: contents) {
+            let (message, hint) = YAMLScreening.describe(reference)
+            reader.report(InputError(.taxonomyAlias, file: file, line: reference.line, column: reference.column,
+                                     message: message, hint: hint))
+            draft.isReadable = false
+            return
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: contents)
