@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "CadreSystemd",
             dependencies: [
-                "CSystemd",
+                "CSystemd", "CadreEngine",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -127,6 +127,8 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
+        // cadrectl's printers without a daemon: what reaches a terminal.
+        .testTarget(name: "CadrectlOutputTests", dependencies: ["cadrectl"]),
         // Drives the real binaries over real sockets; Peers/ holds outside clients (python varlink).
         .testTarget(
             name: "CadreIntegrationTests",
