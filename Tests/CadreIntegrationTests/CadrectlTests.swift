@@ -184,7 +184,15 @@ struct CadrectlTests {
         #expect(refused.exit == 1)
         #expect(refused.stderr.contains("\(evil):2:2: [import.control-character] name: `name` holds the control character U+001B (ESC)"))
         #expect(!refused.stderr.contains("\u{1B}"))
-        #expect(try daemon.status().dataVersion == 2)
+
+        // A NUL would have cut the id to E000001 in the store and overwritten that person.
+        let nul = daemon.root + "/nul.csv"
+        try "external_id,name,team,manager,role,level,hire_date\nE000001\u{0}evil,Mallory,Ranking,,ml-engineer,1,2021-01-01\n"
+            .write(toFile: nul, atomically: true, encoding: .utf8)
+        let truncated = try ctl(["import", "people", nul])
+        #expect(truncated.exit == 1)
+        #expect(truncated.stderr.contains("\(nul):2:1: [import.control-character] external_id: `external_id` holds the control character U+0000 (NUL) at character 8"))
+        #expect(try daemon.status().dataVersion == 2, "nothing stored: E000001 is as imported")
     }
 
     @Test("a file fed through standard input in pieces that cut lines and characters imports whole")

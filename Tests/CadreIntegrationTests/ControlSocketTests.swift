@@ -185,6 +185,27 @@ struct ControlSocketTests {
         #expect(daemon.process.isRunning)
     }
 
+    @Test("a billion-laughs taxonomy is refused at its first anchor, and the daemon answers the next call")
+    func aliasBomb() throws {
+        let daemon = try DaemonUnderTest()
+        // Nine levels of nine aliases, the last a mapping key: ~470 bytes that expand to 9⁹ nodes.
+        var lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        let names = Array("abcdefghi")
+        for level in 1..<names.count {
+            lines.append("\(names[level]): &\(names[level]) [" + Array(repeating: "*\(names[level - 1])", count: 9).joined(separator: ", ") + "]")
+        }
+        let bomb = (lines + ["? *i\n: boom"]).joined(separator: "\n") + "\n"
+        let connection = try daemon.connect()
+        let reply = try connection.call(
+            Workforce.Method.validateTaxonomy.qualifiedName,
+            try WireJSON.value(Workforce.ValidateTaxonomyParameters(files: [.init(name: "bomb.yaml", contents: bomb)])))
+        #expect(reply.error == "io.cadre.Workforce.InvalidTaxonomy")
+        #expect(reply.parameters?["code"]?.stringValue == "taxonomy.alias")
+        #expect(reply.parameters?["file"]?.stringValue == "bomb.yaml")
+        #expect(reply.parameters?["line"]?.intValue == 1 && reply.parameters?["column"]?.intValue == 4)
+        #expect(try connection.call(.ping, Workforce.PingParameters(), as: Workforce.PingResult.self).message == "pong")
+    }
+
     @Test("an invalid taxonomy is refused with file, line and field, and stores nothing")
     func invalidTaxonomy() throws {
         let daemon = try DaemonUnderTest()
