@@ -29,10 +29,14 @@ struct RowFields {
     /// column): NUL would cut the value short in SQLite, so `E000001\0evil` would overwrite
     /// E000001; ESC and line breaks would act on the terminal or log that shows the value. The
     /// value is never quoted back, for the same reason.
+    /// Made once: a set built per field would allocate for every row of a million-row file.
+    private static let tab: Set<Unicode.Scalar> = ["\t"]
+    private static let nothing: Set<Unicode.Scalar> = []
+
     mutating func screenControlCharacters(tabAllowed: [Int]) -> [InputError] {
         var errors: [InputError] = []
         for column in 0..<min(schema.count, 64) where !isEmpty(column) {
-            let allowed: Set<Unicode.Scalar> = tabAllowed.contains(column) ? ["\t"] : []
+            let allowed = tabAllowed.contains(column) ? Self.tab : Self.nothing
             guard let (scalar, position) = ControlCharacters.first(in: buffer(column), allowed: allowed) else { continue }
             let name = schema.columns[column].name
             errors.append(error(
