@@ -23,12 +23,19 @@ let package = Package(
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
+        // libyaml's event parser (the one Yams composes from), to refuse anchors and aliases in
+        // outside YAML before anything expands them.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         // posix_spawn's close-from file action, for starting workers without Foundation's Process.
         .target(name: "CPosixSpawn"),
         // The mathematics of the six phases and the file formats: no I/O, no actors.
         .target(
             name: "CadreEngine",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CLibYAML", .product(name: "Yams", package: "Yams")]
         ),
         // Frames, bus messages between supervisor and workers, and the varlink control protocol.
         .target(
@@ -44,7 +51,7 @@ let package = Package(
         .target(
             name: "CadreSystemd",
             dependencies: [
-                "CSystemd",
+                "CSystemd", "CadreEngine",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -120,6 +127,8 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
+        // cadrectl's printers without a daemon: what reaches a terminal.
+        .testTarget(name: "CadrectlOutputTests", dependencies: ["cadrectl"]),
         // Drives the real binaries over real sockets; Peers/ holds outside clients (python varlink).
         .testTarget(
             name: "CadreIntegrationTests",

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CadreEngine
 import CadreStore
 import CadreSystemd
 import CadreWire
@@ -33,8 +34,12 @@ public enum Daemon {
         let configuration: DaemonConfiguration
         do {
             configuration = try DaemonConfiguration.load(path: paths.configurationFile)
+        } catch let errors as InputErrors {
+            // One record per error: a log line never holds a line break (see StderrLogHandler).
+            for error in errors.errors { logger.critical("invalid configuration: \(error)") }
+            return 78  // EX_CONFIG
         } catch {
-            logger.critical("invalid configuration:\n\(error)")
+            logger.critical("invalid configuration: \(error)")
             return 78  // EX_CONFIG
         }
         let store: Store

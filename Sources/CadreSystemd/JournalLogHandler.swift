@@ -1,4 +1,5 @@
 import CSystemd
+import CadreEngine
 import Logging
 
 #if canImport(Glibc)
@@ -40,10 +41,14 @@ public struct JournalLogHandler: LogHandler {
         }
     }
 
-    /// The `NAME=value` assignments of one journal entry, in a stable order.
+    /// The `NAME=value` assignments of one journal entry, in a stable order. `MESSAGE` is what
+    /// `journalctl` shows a person (and `-o cat` prints raw): its control characters are escaped
+    /// as on stderr, so a name with a line break or ESC cannot forge an entry or act on a
+    /// terminal. The `CADRE_*` fields keep their exact values, since they are matched on
+    /// (`CADRE_RUN_ID=42`) and journald frames them by length.
     func fields(of record: LogRecord) -> [String] {
         var fields = [
-            "MESSAGE=" + record.message,
+            "MESSAGE=" + ControlCharacters.escaped(record.message),
             "PRIORITY=\(JournalField.priority(record.level))",
             "SYSLOG_IDENTIFIER=" + identifier,
             "CODE_FILE=" + record.file,

@@ -1,3 +1,5 @@
+import CadreEngine
+import Foundation
 import Logging
 
 #if canImport(Glibc)
@@ -12,6 +14,10 @@ import Musl
 ///
 /// Metadata follows the message as `key=value`, sorted by key so lines diff well; a value with
 /// spaces, quotes or `=` is quoted so the line still splits unambiguously.
+///
+/// One record is always one line: control characters in the message and in values (a line break
+/// or ESC in an import's name, say) are written as escapes (`\n`, `\u{1B}`), so text a client
+/// chose can neither forge a log line nor act on the terminal that shows the log.
 public struct StderrLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var metadataProvider: Logger.MetadataProvider?
@@ -33,7 +39,7 @@ public struct StderrLogHandler: LogHandler {
     }
 
     static func line(for record: LogRecord, timestamp: String = Timestamp.now()) -> String {
-        var line = "\(timestamp) \(record.level) \(record.label): \(record.message)"
+        var line = "\(timestamp) \(record.level) \(record.label): \(ControlCharacters.escaped(record.message))"
         for (key, value) in record.metadata.sorted(by: { $0.key < $1.key }) {
             line += " \(key)=\(quotedIfNeeded(value.description))"
         }
@@ -41,8 +47,12 @@ public struct StderrLogHandler: LogHandler {
     }
 
     static func quotedIfNeeded(_ value: String) -> String {
-        let needsQuotes = value.isEmpty || value.contains { $0.isWhitespace || $0 == "\"" || $0 == "=" }
-        return needsQuotes ? value.debugDescription : value
+        let needsQuotes = value.isEmpty || value.unicodeScalars.contains {
+            $0.properties.isWhitespace || $0 == "\"" || $0 == "=" || ControlCharacters.isControl($0)
+        }
+        guard needsQuotes else { return value }
+        let inner = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\"" + ControlCharacters.escaped(inner) + "\""
     }
 }
 

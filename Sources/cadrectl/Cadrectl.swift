@@ -56,10 +56,11 @@ struct Cadrectl: ParsableCommand {
                 if !message.isEmpty { Console.line(message) }
                 return ExitStatus.ok
             }
-            if !message.isEmpty { Console.error(message) }
+            if !message.isEmpty { Console.error(TerminalText.escaped(message)) }
             return code == .validationFailure ? ExitStatus.usage : code.rawValue
         }
-        for (index, line) in failure.lines.enumerated() {
+        // A failure's lines quote what the daemon or a file said: escaped, one line each.
+        for (index, line) in failure.lines.map(TerminalText.escaped).enumerated() {
             Console.error(failure.verbatim ? line : index == 0 ? "cadrectl: \(line)" : "  \(line)")
         }
         return failure.status

@@ -31,6 +31,16 @@ struct ConfigurationTests {
         }
     }
 
+    @Test("anchors and aliases are refused where the first stands, and a file past 1 MiB before it is parsed")
+    func aliasesAndSize() {
+        let aliased = "assessment:\n  sources:\n    manager: &m {weight: 1.0, halfLifeDays: 365}\n    peer: *m\n"
+        let error = #expect(throws: InputErrors.self) { try DaemonConfiguration.parse(aliased, file: "cadred.yaml") }
+        #expect(error?.errors.map { "\($0.code) \($0.line):\($0.column)" } == ["config.alias 3:14"])
+        let large = "recentRuns: 5\n" + String(repeating: "#\n", count: DaemonConfiguration.maximumFileBytes / 2)
+        let tooLarge = #expect(throws: InputErrors.self) { try DaemonConfiguration.parse(large, file: "cadred.yaml") }
+        #expect(tooLarge?.first?.code.rawValue == "config.too-large")
+    }
+
     @Test("restart intensity: limit restarts within the period are allowed, one more is not; old ones age out")
     func restartIntensity() {
         var intensity = RestartIntensity(limit: 2, period: .seconds(30))

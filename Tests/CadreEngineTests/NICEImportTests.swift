@@ -67,6 +67,18 @@ func niceErrors(_ bytes: [UInt8], defaultLevel: Int = 3, defaultImportance: Int 
         #expect(niceErrors(bytes).map(taxonomyErrorSummary) == ["nice.unknown-element nice.json:0:0 response.elements.relationships[0].dest_element_identifier"])
     }
 
+    @Test func controlCharactersInImportedTextAreRefused() {
+        let bytes = niceExport([
+            ("work_role", "DD-WRL-003", "Secure\u{1B}[2J Software", "Responsible\nfor secure software."),
+            ("skill", "S0172", "", "Skill in\u{0} secure coding"),
+            ("task", "T0001", "", "Ignored\u{7}: tasks are not imported"),
+        ], [("DD-WRL-003", "S0172"), ("DD-WRL-003", "T0001")])
+        #expect(niceErrors(bytes).map(taxonomyErrorSummary) == [
+            "taxonomy.control-character nice.json:0:0 response.elements.elements[0].title",
+            "taxonomy.control-character nice.json:0:0 response.elements.elements[1].text",
+        ])
+    }
+
     @Test func exportWithoutWorkRolesIsEmpty() {
         let bytes = niceExport([("knowledge", "K0018", "", "Knowledge of encryption algorithms")], [])
         #expect(niceErrors(bytes).map(taxonomyErrorSummary) == ["nice.empty nice.json:0:0 response.elements.elements"])

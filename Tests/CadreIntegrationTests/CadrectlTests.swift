@@ -153,6 +153,48 @@ struct CadrectlTests {
         #expect(try daemon.status().dataVersion == 2)
     }
 
+    @Test("text from outside reaches neither the terminal raw nor the daemon's log as a forged line")
+    func hostileText() throws {
+        let daemon = try DaemonUnderTest()
+        let ctl = { (arguments: [String]) throws -> Ctl.Outcome in
+            try Ctl.run(arguments, socket: daemon.socketPath, in: Checkout.root.path)
+        }
+        #expect(try ctl(["taxonomy", "load", "Config/taxonomy"]).exit == 0)
+        // The import's name is the path as given, and a path may hold ESC and a line break.
+        let forged = "2026-01-01T00:00:00.000Z info cadre.forged: all clear"
+        let file = daemon.root + "/people\u{1B}[2J\n\(forged).csv"
+        try FileManager.default.copyItem(atPath: Checkout.root.path + "/Config/sample-org/people.csv", toPath: file)
+        let imported = try ctl(["import", "people", file])
+        #expect(imported.exit == 0, "\(imported.stderr)")
+        #expect(!imported.stdout.contains("\u{1B}") && imported.stdout.filter { $0 == "\n" }.count == 1)
+        #expect(imported.stdout.contains("people\\u{1B}[2J\\n\(forged).csv: 200 rows of people imported"))
+        #expect(daemon.log.contains("people\\u{1B}[2J\\n\(forged).csv"))
+        #expect(!daemon.log.contains("\n" + forged) && !daemon.log.contains("\u{1B}"), "\(daemon.log)")
+
+        // An error quoting what the caller sent back to them: escaped on stderr too.
+        let role = try ctl(["taxonomy", "show", "ml\u{1B}]0;owned\u{7}"])
+        #expect(role.exit == 1)
+        #expect(role.stderr.contains("no role `ml\\u{1B}]0;owned\\u{7}`") && !role.stderr.contains("\u{1B}"))
+
+        // A name holding ESC is refused where it stands, and the refusal does not quote it.
+        let evil = daemon.root + "/evil.csv"
+        try "external_id,name,team,manager,role,level,hire_date\nE000001,\"Eve\u{1B}[2J\",Ranking,,ml-engineer,1,2021-01-01\n"
+            .write(toFile: evil, atomically: true, encoding: .utf8)
+        let refused = try ctl(["import", "people", evil])
+        #expect(refused.exit == 1)
+        #expect(refused.stderr.contains("\(evil):2:2: [import.control-character] name: `name` holds the control character U+001B (ESC)"))
+        #expect(!refused.stderr.contains("\u{1B}"))
+
+        // A NUL would have cut the id to E000001 in the store and overwritten that person.
+        let nul = daemon.root + "/nul.csv"
+        try "external_id,name,team,manager,role,level,hire_date\nE000001\u{0}evil,Mallory,Ranking,,ml-engineer,1,2021-01-01\n"
+            .write(toFile: nul, atomically: true, encoding: .utf8)
+        let truncated = try ctl(["import", "people", nul])
+        #expect(truncated.exit == 1)
+        #expect(truncated.stderr.contains("\(nul):2:1: [import.control-character] external_id: `external_id` holds the control character U+0000 (NUL) at character 8"))
+        #expect(try daemon.status().dataVersion == 2, "nothing stored: E000001 is as imported")
+    }
+
     @Test("a file fed through standard input in pieces that cut lines and characters imports whole")
     func standardInput() throws {
         let daemon = try DaemonUnderTest()

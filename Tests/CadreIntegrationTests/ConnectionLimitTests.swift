@@ -8,23 +8,44 @@ import Testing
 /// The control socket's limits: per-user connections, idle connections, slow subscribers.
 @Suite("Control socket limits", .serialized)
 struct ConnectionLimitTests {
-    @Test("one user may hold maximumConnectionsPerUser connections; the next is refused with TooManyConnections")
+    @Test("one user may hold maximumConnectionsPerUser connections; the next is refused with TooManyConnections; root is exempt")
     func connectionsPerUser() throws {
+        try #require(Checkout.isRoot, "needs root to run a client as nobody")
         let daemon = try DaemonUnderTest(configuration: "maximumConnectionsPerUser: 3\n")
-        // The readiness probe's connection is closed; give the daemon time to see that.
-        usleep(500_000)
-        let held = try (0..<3).map { _ in try daemon.connect() }
+        chmod(daemon.socketPath, 0o666)
+        // Root is never counted: more connections than the limit, each answered.
+        let held = try (0..<5).map { _ in try daemon.connect() }
         for connection in held {
             #expect(try connection.call(.ping, Workforce.PingParameters(), as: Workforce.PingResult.self).message == "pong")
         }
-        let refused = try daemon.connect()
-        let reply = try #require(try refused.receive())
-        #expect(reply.error == "io.cadre.Workforce.TooManyConnections")
-        #expect(reply.parameters?["limit"]?.intValue == 3)
-        #expect(try refused.receive() == nil, "and closed")
-        _ = held.count
-        let freed = held.first
-        withExtendedLifetime(freed) {}
+        // nobody holds three, each answered; the fourth gets TooManyConnections and is closed.
+        let script = """
+            import json, socket, sys
+            def reply(s):
+                buf = b""
+                while not buf.endswith(b"\\0"):
+                    chunk = s.recv(65536)
+                    if not chunk:
+                        return None
+                    buf += chunk
+                return json.loads(buf[:-1])
+            held = []
+            out = []
+            for index in range(4):
+                s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); held.append(s)
+                if index < 3:
+                    s.sendall(json.dumps({"method": "io.cadre.Workforce.Ping", "parameters": {}}).encode() + b"\\0")
+                out.append(reply(s))
+            out.append(reply(held[3]))
+            print(json.dumps(out))
+            """
+        let replies = try WireJSON.decode([VarlinkReply?].self, from: Array(try runAsNobody(["/usr/bin/python3", "-c", script, daemon.socketPath]).utf8))
+        #expect(replies.count == 5)
+        #expect(replies.prefix(3).allSatisfy { $0?.parameters?["message"]?.stringValue == "pong" })
+        #expect(replies[3]?.error == "io.cadre.Workforce.TooManyConnections")
+        #expect(replies[3]?.parameters?["limit"]?.intValue == 3 && replies[3]?.parameters?["uid"]?.intValue == 65534)
+        #expect(replies[4] == nil, "and closed")
+        withExtendedLifetime(held) {}
     }
 
     @Test("a peer that sends calls and never reads the replies stops being read; the daemon's memory stays flat")

@@ -155,6 +155,57 @@ struct ControlSocketTests {
         #expect(taxonomyPhase.summary?["requirements"]?.intValue == 5)
     }
 
+    @Test("a parameter of the wrong type is InvalidParameter naming it, for every method")
+    func wrongParameterTypes() throws {
+        let daemon = try DaemonUnderTest()
+        let connection = try daemon.connect()
+        // Sent as raw text: `1.5` and `1e20` must reach the daemon exactly as a hostile client wrote them.
+        func refusal(_ method: String, _ parameters: String) throws -> (error: String?, parameter: String?, message: String?) {
+            try connection.send(raw: Array(#"{"method":"\#(method)","parameters":\#(parameters)}"#.utf8) + [0])
+            let reply = try #require(try connection.receive())
+            return (reply.error, reply.parameters?["parameter"]?.stringValue, reply.parameters?["message"]?.stringValue)
+        }
+        let invalid = "io.cadre.Workforce.InvalidParameter"
+        let getRun = try refusal("io.cadre.Workforce.GetRun", #"{"id":1.5}"#)
+        #expect(getRun.error == invalid && getRun.parameter == "id")
+        #expect(getRun.message == "1.5 is not a whole number in the parameter's range")
+        #expect(try refusal("io.cadre.Workforce.GetRun", #"{"id":1e20}"#).parameter == "id")
+        let text = try refusal("io.cadre.Workforce.GetRun", #"{"id":"7"}"#)
+        #expect(text.error == invalid && text.parameter == "id" && text.message == "expected a whole number, found a string")
+        #expect(try refusal("io.cadre.Workforce.GetRun", "{}").parameter == "id")
+        #expect(try refusal("io.cadre.Workforce.ListRuns", #"{"limit":2.5}"#).parameter == "limit")
+        #expect(try refusal("io.cadre.Workforce.StartRun", #"{"asOf":20250701}"#).parameter == "asOf")
+        #expect(try refusal("io.cadre.Workforce.GetGaps", #"{"top":true}"#).parameter == "top")
+        let nested = try refusal("io.cadre.Workforce.ValidateTaxonomy", #"{"files":[{"name":"a.yaml","contents":"x"},{"name":3,"contents":"y"}]}"#)
+        #expect(nested.error == invalid && nested.parameter == "files[1].name")
+        let whole = try refusal("io.cadre.Workforce.GetRun", "[1]")
+        #expect(whole.error == invalid && whole.parameter == "parameters")
+        let service = try refusal("org.varlink.service.GetInterfaceDescription", #"{"interface":3}"#)
+        #expect(service.error == "org.varlink.service.InvalidParameter" && service.parameter == "interface")
+        #expect(daemon.process.isRunning)
+    }
+
+    @Test("a billion-laughs taxonomy is refused at its first anchor, and the daemon answers the next call")
+    func aliasBomb() throws {
+        let daemon = try DaemonUnderTest()
+        // Nine levels of nine aliases, the last a mapping key: ~470 bytes that expand to 9⁹ nodes.
+        var lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        let names = Array("abcdefghi")
+        for level in 1..<names.count {
+            lines.append("\(names[level]): &\(names[level]) [" + Array(repeating: "*\(names[level - 1])", count: 9).joined(separator: ", ") + "]")
+        }
+        let bomb = (lines + ["? *i\n: boom"]).joined(separator: "\n") + "\n"
+        let connection = try daemon.connect()
+        let reply = try connection.call(
+            Workforce.Method.validateTaxonomy.qualifiedName,
+            try WireJSON.value(Workforce.ValidateTaxonomyParameters(files: [.init(name: "bomb.yaml", contents: bomb)])))
+        #expect(reply.error == "io.cadre.Workforce.InvalidTaxonomy")
+        #expect(reply.parameters?["code"]?.stringValue == "taxonomy.alias")
+        #expect(reply.parameters?["file"]?.stringValue == "bomb.yaml")
+        #expect(reply.parameters?["line"]?.intValue == 1 && reply.parameters?["column"]?.intValue == 4)
+        #expect(try connection.call(.ping, Workforce.PingParameters(), as: Workforce.PingResult.self).message == "pong")
+    }
+
     @Test("an invalid taxonomy is refused with file, line and field, and stores nothing")
     func invalidTaxonomy() throws {
         let daemon = try DaemonUnderTest()

@@ -16,11 +16,11 @@ struct LifecycleTests {
         let untilReady = try notify.waitFor("READY=1", timeout: .seconds(60))
         #expect(untilReady.dropLast().allSatisfy { !$0.contains("READY=1") })
         let ready = try #require(untilReady.last)
-        #expect(ready.contains("STATUS=workers 3/3 up"))
+        #expect(ready.contains("STATUS=workers 6/6 up"))
         // Ready means serving: the control socket answers straight away, all workers registered.
         let status = try daemon.status()
         #expect(status.ready)
-        #expect(status.workers.map(\.phase) == ["taxonomy", "assessment", "training"])
+        #expect(status.workers.map(\.phase) == ["taxonomy", "assessment", "training", "credentialing", "retention", "sourcing"])
         #expect(status.workers.allSatisfy { $0.state == "ready" && $0.pid > 0 && $0.restarts == 0 })
 
         kill(daemon.process.processIdentifier, SIGTERM)

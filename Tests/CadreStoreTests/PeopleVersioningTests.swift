@@ -66,3 +66,26 @@ import Testing
         #expect(try await staging.commit() == ImportSummary(dataVersion: 1, inserted: 1, updated: 0, unchanged: 0))
     }
 }
+
+/// The store's own guard under the importers': SQLite would read a bound string only up to a NUL.
+@Suite struct StoreTextTests {
+    @Test func aNULInAnIdIsRefusedAndThePersonItWouldNameIsUntouched() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try makeStore(directory)
+        try await importPeople(store, [person("E000001")])
+        let staging = try store.beginImport(kind: .people, source: "people.csv")
+        var evil = person("E000001\u{0}evil")
+        evil.name = "Mallory"
+        let error = #expect(throws: StoreError.self) { try staging.append(people: [evil]) }
+        #expect(error?.code == .invalidRequest)
+        #expect(error?.message == "person 'E000001\\0evil' contains a NUL character, which the store cannot hold")
+        staging.discard()
+        let reader = try StoreReader(databasePath: store.databasePath)
+        #expect(try reader.people(atDataVersion: try store.dataVersion()) == [person("E000001")])
+
+        let names = try store.beginImport(kind: .evidence, source: "evidence.csv")
+        #expect(throws: StoreError.self) { try names.append(evidence: [evidence("E000001", "python", 3, at: 1_000, assessor: "A\u{0}B")]) }
+        names.discard()
+        #expect(throws: StoreError.self) { try store.beginImport(kind: .people, source: "people\u{0}.csv") }
+    }
+}

@@ -71,6 +71,26 @@ struct LogRecordTests {
         )
     }
 
+    @Test("a line break or ESC chosen by a client cannot forge a log line: one record is one line")
+    func controlCharactersAreEscaped() {
+        let name = "people.csv\n2026-05-20T09:14:04.000Z info cadre.supervisor: taxonomy loaded\u{1B}[2J"
+        let record = LogRecord(
+            event: event(message: "import committed from \(name)", metadata: ["source": .string(name), "plain": "a\u{1B}b"]),
+            label: "cadre.supervisor", handlerMetadata: [:], provider: nil
+        )
+        let line = StderrLogHandler.line(for: record, timestamp: "2026-05-20T09:14:03.512Z")
+        #expect(line.filter { $0 == "\n" }.count == 1 && line.hasSuffix("\n"))
+        #expect(!line.contains("\u{1B}"))
+        #expect(line == "2026-05-20T09:14:03.512Z info cadre.supervisor: import committed from people.csv\\n2026-05-20T09:14:04.000Z"
+            + " info cadre.supervisor: taxonomy loaded\\u{1B}[2J plain=\"a\\u{1B}b\""
+            + " source=\"people.csv\\n2026-05-20T09:14:04.000Z info cadre.supervisor: taxonomy loaded\\u{1B}[2J\"\n")
+
+        let fields = JournalLogHandler(label: "cadre.supervisor", identifier: "cadred").fields(of: record)
+        #expect(fields.first == "MESSAGE=import committed from people.csv\\n2026-05-20T09:14:04.000Z info cadre.supervisor: taxonomy loaded\\u{1B}[2J")
+        // Fields that are matched on keep their exact bytes; journald frames them by length.
+        #expect(fields.contains("CADRE_SOURCE=" + name))
+    }
+
     @Test("timestamps are UTC with milliseconds")
     func timestampShape() {
         let stamp = Timestamp.now()

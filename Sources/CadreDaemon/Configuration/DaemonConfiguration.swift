@@ -56,8 +56,23 @@ public struct DaemonConfiguration: Sendable, Hashable {
         }
     }
 
+    /// cadred.yaml is a page of settings; anything near this size is not one.
+    static let maximumFileBytes = 1 << 20
+
     public static func parse(_ text: String, file: String) throws -> DaemonConfiguration {
         var configuration = DaemonConfiguration()
+        // Bounded before parsing, as every outside YAML is: by size, and with no anchors or
+        // aliases, whose expansion could stall the supervisor on a SIGHUP reload.
+        guard text.utf8.count <= maximumFileBytes else {
+            throw InputErrors([InputError(
+                .init("config.too-large"), file: file,
+                message: "the file is \(text.utf8.count) bytes; the configuration may be at most \(maximumFileBytes)")])
+        }
+        if let reference = YAMLScreening.firstAnchorOrAlias(in: text) {
+            let (message, hint) = YAMLScreening.describe(reference)
+            throw InputErrors([InputError(
+                .init("config.alias"), file: file, line: reference.line, column: reference.column, message: message, hint: hint)])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

@@ -112,7 +112,10 @@ final class WorkforceService: Sendable {
             return failure(.invalidInput(error.errors, for: method))
         } catch let error as InputError {
             return failure(.invalidInput([error], for: method))
+        } catch let error as VarlinkParameterError {
+            return failure(.invalidParameter(error.parameter, error.message))
         } catch let error as DecodingError {
+            // Not a call's parameters (those throw VarlinkParameterError): say which value, if known.
             return failure(.invalidParameter("parameters", "\(error)"))
         } catch {
             logger.error("\(method.rawValue) failed: \(error)")

@@ -16,7 +16,7 @@ struct CredentialFileDraft {
 struct CredentialFileReader {
     static let codes = YAMLFieldCodes(
         syntax: .credentialSyntax, missingField: .credentialMissingField, badType: .credentialBadType,
-        unknownField: .credentialUnknownField, badID: .credentialBadID)
+        unknownField: .credentialUnknownField, badID: .credentialBadID, controlCharacter: .credentialControlCharacter)
     static let topKeys = ["currency", "credentials"]
     static let credentialKeys = [
         "id", "name", "issuer", "examCode", "skills", "validityMonths", "retiredOn", "successor",

@@ -51,7 +51,8 @@ struct CSVRowMapper: Sendable {
         var seenAt = Array(repeating: 0, count: schema.count)
         var scratch: [UInt8] = []
         for fileColumn in 0..<record.fieldCount {
-            let name = record.string(fileColumn)
+            // Quoted back in messages, so never with a control character acting on the reader's terminal.
+            let name = ControlCharacters.escaped(record.string(fileColumn))
             let column = record.withBytes { bytes in
                 schema.column(named: UnsafeBufferPointer(rebasing: bytes[record.range(ofField: fileColumn)]), scratch: &scratch)
             }

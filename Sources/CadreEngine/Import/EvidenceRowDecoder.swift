@@ -29,10 +29,10 @@ struct EvidenceRowDecoder: RowDecoder {
         _ row: borrowing ImportRow, _ bytes: UnsafeBufferPointer<UInt8>, log: inout ImportErrorLog
     ) throws(InputError) -> ImportedEvidence? {
         rowCount += 1
-        let fields = RowFields(file: file, schema: .evidence, row: copy row, bytes: bytes)
+        var fields = RowFields(file: file, schema: .evidence, row: copy row, bytes: bytes)
         typealias C = EvidenceColumn
-        var errors: [InputError] = []
-        for column in EvidenceColumn.needingValues where fields.isEmpty(column) {
+        var errors = fields.screenControlCharacters(tabAllowed: EvidenceColumn.freeText)
+        for column in EvidenceColumn.needingValues where fields.isMissing(column) {
             errors.append(fields.missing(column))
         }
 

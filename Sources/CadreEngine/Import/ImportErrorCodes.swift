@@ -19,11 +19,12 @@ extension InputError.Code {
     public static let importValueOutOfRange = Self("import.value-out-of-range")
     public static let importManagerCycle = Self("import.manager-cycle")
     public static let importTooManyErrors = Self("import.too-many-errors")
+    /// A field holds NUL, a line break, ESC or another control character (U+0000–U+001F, U+007F,
+    /// U+0080–U+009F); a tab only in free-text columns. Stored, NUL would cut the value short.
+    public static let importControlCharacter = Self("import.control-character")
     /// A row (CSV record or JSON object) longer than `ImportLimits.maximumRowBytes`: in practice
     /// an unclosed quote or brace that would otherwise swallow the rest of the file into memory.
     public static let importRowTooLong = Self("import.row-too-long")
-    /// A NUL or another control character in a text field: it could truncate or forge text later.
-    public static let importControlCharacter = Self("import.control-character")
 }
 
 /// Bounds that keep a hostile or broken file from making the importer hold it whole.

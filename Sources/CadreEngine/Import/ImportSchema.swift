@@ -61,6 +61,8 @@ enum PeopleColumn {
     static let externalID = 0, name = 1, team = 2, manager = 3, role = 4, level = 5, hireDate = 6, location = 7
     /// Columns every row must fill; `manager` is present but empty at the top of the organisation.
     static let needingValues = [externalID, name, team, role, level, hireDate]
+    /// Text a person reads rather than an id something is matched on: the only place for a tab.
+    static let freeText = [name, location]
 }
 
 /// Evidence file columns, in schema order.
@@ -68,6 +70,8 @@ enum EvidenceColumn {
     static let person = 0, skill = 1, value = 2, scale = 3, source = 4, observedAt = 5
     static let assessor = 6, reference = 7, validUntil = 8
     static let needingValues = [person, skill, value, scale, source, observedAt]
+    /// Text a person reads rather than an id something is matched on: the only place for a tab.
+    static let freeText = [assessor, reference]
 }
 
 /// How the bytes of an import are written.

@@ -150,7 +150,8 @@ struct JSONRowReader: Sendable {
             let keyStart = scanner.index
             keyScratch.removeAll(keepingCapacity: true)
             guard scanner.peek == 0x22, scanner.string(into: &keyScratch) else { return ("expected a key in quotes", keyStart) }
-            let key = keyScratch.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+            // Quoted back in messages, so never with a control character acting on the reader's terminal.
+            let key = keyScratch.withUnsafeBufferPointer { ControlCharacters.escaped(String(decoding: $0, as: UTF8.self)) }
             let column = keyScratch.withUnsafeBufferPointer { schema.column(named: $0, scratch: &lowered) }
             scanner.skipBlanks()
             guard scanner.take(0x3A) else { return ("expected `:` after key `\(key)`", scanner.index) }

@@ -30,10 +30,10 @@ struct PeopleRowDecoder: RowDecoder {
         _ row: borrowing ImportRow, _ bytes: UnsafeBufferPointer<UInt8>, log: inout ImportErrorLog
     ) throws(InputError) -> ImportedPerson? {
         rowCount += 1
-        let fields = RowFields(file: file, schema: .people, row: copy row, bytes: bytes)
+        var fields = RowFields(file: file, schema: .people, row: copy row, bytes: bytes)
         typealias C = PeopleColumn
-        var errors: [InputError] = []
-        for column in PeopleColumn.needingValues where fields.isEmpty(column) {
+        var errors = fields.screenControlCharacters(tabAllowed: PeopleColumn.freeText)
+        for column in PeopleColumn.needingValues where fields.isMissing(column) {
             errors.append(fields.missing(column))
         }
 
@@ -76,7 +76,7 @@ struct PeopleRowDecoder: RowDecoder {
             let (found, inserted) = fields.withIdentifier(C.externalID) { people.insert($0) }
             if inserted {
                 index = found
-                lines.append(row.line)
+                lines.append(fields.line)
                 managers.append(Self.noManager)
             } else {
                 errors.append(fields.error(
@@ -97,7 +97,7 @@ struct PeopleRowDecoder: RowDecoder {
             } else {
                 let name = fields.identifier(C.manager)
                 manager = name
-                if let index { unsettled.append((name, index, row.line, row.columnNumbers[C.manager])) }
+                if let index { unsettled.append((name, index, fields.line, fields.row.columnNumbers[C.manager])) }
             }
         }
 

@@ -5,12 +5,50 @@ import Foundation
 struct RowFields {
     let file: String
     let schema: ImportSchema
-    let row: ImportRow
+    private(set) var row: ImportRow
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Bit `c` set: column `c` held a control character, which has been reported; every later
+    /// check reads the column as empty, and `isMissing` keeps it from being reported again.
+    private var screened: UInt64 = 0
+
+    init(file: String, schema: ImportSchema, row: ImportRow, bytes: UnsafeBufferPointer<UInt8>) {
+        self.file = file
+        self.schema = schema
+        self.row = row
+        self.bytes = bytes
+    }
 
     var line: Int { row.line }
 
     func isEmpty(_ column: Int) -> Bool { row.ranges[column].isEmpty }
+
+    /// Empty, and not because it was screened out: the field the user must fill.
+    func isMissing(_ column: Int) -> Bool { isEmpty(column) && screened & (1 << column) == 0 }
+
+    /// Refuses every field that holds a control character (a tab only where `tabAllowed` lists the
+    /// column): NUL would cut the value short in SQLite, so `E000001\0evil` would overwrite
+    /// E000001; ESC and line breaks would act on the terminal or log that shows the value. The
+    /// value is never quoted back, for the same reason.
+    /// Made once: a set built per field would allocate for every row of a million-row file.
+    private static let tab: Set<Unicode.Scalar> = ["\t"]
+    private static let nothing: Set<Unicode.Scalar> = []
+
+    mutating func screenControlCharacters(tabAllowed: [Int]) -> [InputError] {
+        var errors: [InputError] = []
+        for column in 0..<min(schema.count, 64) where !isEmpty(column) {
+            let allowed = tabAllowed.contains(column) ? Self.tab : Self.nothing
+            guard let (scalar, position) = ControlCharacters.first(in: buffer(column), allowed: allowed) else { continue }
+            let name = schema.columns[column].name
+            errors.append(error(
+                .importControlCharacter, column,
+                "`\(name)` holds the control character \(ControlCharacters.name(of: scalar)) at character \(position)",
+                hint: "remove it: ids, names and other text may not hold NUL, line breaks, ESC or other control characters"
+                    + (tabAllowed.isEmpty ? "" : " (tabs only in \(tabAllowed.map { "`\(schema.columns[$0].name)`" }.joined(separator: ", ")))")))
+            screened |= 1 << column
+            row.ranges[column] = 0..<0
+        }
+        return errors
+    }
 
     func buffer(_ column: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: bytes[row.ranges[column]])
@@ -44,9 +82,10 @@ struct RowFields {
         error(.importMissingField, column, "`\(schema.columns[column].name)` is empty", hint: hint.isEmpty ? "every row needs a value here" : hint)
     }
 
-    /// A value quoted back in a message, cut short so a runaway field does not flood the report.
+    /// A value quoted back in a message, cut short so a runaway field does not flood the report;
+    /// a tab (the one control character a field may hold) is written as `\t`.
     func quoted(_ column: Int) -> String {
-        let text = string(column)
+        let text = ControlCharacters.escaped(string(column))
         return text.count > 60 ? "`\(text.prefix(57))…`" : "`\(text)`"
     }
 

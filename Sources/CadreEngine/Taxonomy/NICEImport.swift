@@ -28,9 +28,10 @@ public enum NICEImport {
             if elements[element.identifier] != nil {
                 errors.append(InputError(.niceDuplicateID, file: file,
                                          field: "response.elements.elements[\(index)].element_identifier",
-                                         message: "element `\(element.identifier)` appears more than once"))
+                                         message: "element `\(ControlCharacters.escaped(element.identifier))` appears more than once"))
             }
             elements[element.identifier] = element
+            errors += controlCharacters(in: element, at: "response.elements.elements[\(index)]", file: file)
         }
 
         var needs: [String: Set<String>] = [:]
@@ -57,7 +58,7 @@ public enum NICEImport {
         }
         for role in workRoles where !TaxonomyIdentifier.isValid(role.identifier) {
             errors.append(InputError(.taxonomyBadID, file: file, field: "response.elements.elements",
-                                     message: "work role id `\(role.identifier)` is not a valid Cadre id"))
+                                     message: "work role id `\(ControlCharacters.escaped(role.identifier))` is not a valid Cadre id"))
         }
         if !errors.isEmpty { throw InputErrors(errors) }
 
@@ -78,9 +79,27 @@ public enum NICEImport {
         return Taxonomy(skills: skills, roles: roles)
     }
 
+    /// The texts that become ids, names, titles and descriptions, held to the rule of Cadre's own
+    /// taxonomy files: no control characters, except line breaks and tabs in a work role's
+    /// description. Elements Cadre does not import are not its concern.
+    private static func controlCharacters(in element: NICEExport.Element, at path: String, file: String) -> [InputError] {
+        guard ["work_role", "knowledge", "skill"].contains(element.type) else { return [] }
+        let texts: [(String, String?, Set<Unicode.Scalar>)] = [
+            ("element_identifier", element.identifier, []), ("title", element.title, []),
+            ("text", element.text, element.type == "work_role" ? ["\n", "\t"] : []),
+        ]
+        return texts.compactMap { key, text, allowed in
+            guard let text, let (scalar, position) = ControlCharacters.first(in: text, allowed: allowed) else { return nil }
+            return InputError(
+                .taxonomyControlCharacter, file: file, field: "\(path).\(key)",
+                message: "`\(key)` holds the control character \(ControlCharacters.name(of: scalar)) at character \(position)",
+                hint: "the export looks edited; download it again")
+        }
+    }
+
     private static func unknown(_ id: String, field: String, file: String) -> InputError {
         InputError(.niceUnknownElement, file: file, field: field,
-                   message: "relationship names `\(id)`, which is not an element of the file",
+                   message: "relationship names `\(ControlCharacters.escaped(id))`, which is not an element of the file",
                    hint: "the export looks truncated or edited; download it again")
     }
 }

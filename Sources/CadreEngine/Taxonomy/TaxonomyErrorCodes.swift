@@ -28,6 +28,14 @@ extension InputError.Code {
     public static let taxonomyUnknownDiscipline = Self("taxonomy.unknown-discipline")
     /// An id with characters outside `[A-Za-z0-9._-]` or not starting with a letter or digit.
     public static let taxonomyBadID = Self("taxonomy.bad-id")
+    /// A name, title, description or reference id holds a control character (NUL, ESC, DEL, C1…);
+    /// a description may hold line breaks and tabs, nothing else may.
+    public static let taxonomyControlCharacter = Self("taxonomy.control-character")
+    /// The file uses a YAML anchor (`&name`) or alias (`*name`), which could expand a few hundred
+    /// bytes into billions of nodes; reported at the first one.
+    public static let taxonomyAlias = Self("taxonomy.alias")
+    /// A file is larger than `TaxonomyLimits.maximumFileBytes`.
+    public static let taxonomyFileTooLarge = Self("taxonomy.file-too-large")
     /// Across all files there is no skill, or no role.
     public static let taxonomyEmpty = Self("taxonomy.empty")
 
@@ -41,4 +49,10 @@ extension InputError.Code {
     public static let niceUnknownElement = Self("nice.unknown-element")
     /// The export has no work roles, so it would make an empty taxonomy.
     public static let niceEmpty = Self("nice.empty")
+}
+
+/// Bounds on one taxonomy file, checked before it is parsed.
+public enum TaxonomyLimits {
+    /// The default ML taxonomy is about 43 KiB in all; one file a hundred times that still fits.
+    public static let maximumFileBytes = 4 << 20
 }

@@ -26,6 +26,7 @@ struct YAMLFieldCodes: Sendable {
     var badType: InputError.Code
     var unknownField: InputError.Code
     var badID: InputError.Code
+    var controlCharacter: InputError.Code = .taxonomyControlCharacter
 
     static let taxonomy = YAMLFieldCodes(
         syntax: .taxonomySyntax, missingField: .taxonomyMissingField, badType: .taxonomyBadType,
@@ -61,8 +62,9 @@ struct TaxonomyValueReader {
             }
             guard known.contains(scalar.string) else {
                 let suggestion = TaxonomyIdentifier.suggestion(for: scalar.string, among: known)
-                report(place.child(scalar.string, at: key).error(
-                    codes.unknownField, "\(what) has no field `\(scalar.string)`",
+                let name = ControlCharacters.escaped(scalar.string)
+                report(place.child(name, at: key).error(
+                    codes.unknownField, "\(what) has no field `\(name)`",
                     hint: suggestion.map { "did you mean `\($0)`?" }
                         ?? "known fields: \(known.joined(separator: ", "))"))
                 continue
@@ -72,8 +74,10 @@ struct TaxonomyValueReader {
         return TaxonomyFields(place: place, values: values)
     }
 
-    /// Free text such as a name or description; `required` text must also not be blank.
-    mutating func text(_ fields: TaxonomyFields, _ key: String, required: Bool) -> String? {
+    /// Free text such as a name or description; `required` text must also not be blank. Control
+    /// characters are refused (a description, which YAML folds from several lines, may keep line
+    /// breaks and tabs): names reach terminals, logs and the store, where ESC or NUL would act.
+    mutating func text(_ fields: TaxonomyFields, _ key: String, required: Bool, multiline: Bool = false) -> String? {
         guard let node = fields[key] else {
             if required { missing(fields, key) }
             return nil
@@ -87,6 +91,9 @@ struct TaxonomyValueReader {
             missing(fields, key)
             return nil
         }
+        guard !refusesControlCharacter(in: text, at: fields.place(of: key), key, allowed: multiline ? ["\n", "\t"] : []) else {
+            return nil
+        }
         return text
     }
 
@@ -96,7 +103,7 @@ struct TaxonomyValueReader {
         guard let id = text(fields, key, required: true) else { return nil }
         let place = fields.place(of: key)
         if !TaxonomyIdentifier.isValid(id) {
-            report(place.error(codes.badID, "`\(id)` is not a valid id",
+            report(place.error(codes.badID, "`\(ControlCharacters.escaped(id))` is not a valid id",
                                hint: "use letters, digits, `.`, `_` and `-`, starting with a letter or digit (\(TaxonomyIdentifier.pattern))"))
         }
         return Located(value: id, place: place)
@@ -144,6 +151,7 @@ struct TaxonomyValueReader {
                     codes.badType, "each `\(key)` entry must be an id, found \(Self.kind(of: item))"))
                 continue
             }
+            if refusesControlCharacter(in: scalar.string, at: fields.place(of: key).item(index, at: item), key) { continue }
             texts.append(scalar.string)
         }
         return texts
@@ -161,7 +169,7 @@ struct TaxonomyValueReader {
                 continue
             }
             guard TaxonomyIdentifier.isValid(scalar.string) else {
-                report(place.error(codes.badID, "`\(scalar.string)` is not a valid id",
+                report(place.error(codes.badID, "`\(ControlCharacters.escaped(scalar.string))` is not a valid id",
                                    hint: "use letters, digits, `.`, `_` and `-`, starting with a letter or digit (\(TaxonomyIdentifier.pattern))"))
                 continue
             }
@@ -172,6 +180,18 @@ struct TaxonomyValueReader {
 
     mutating func missing(_ fields: TaxonomyFields, _ key: String) {
         report(fields.place.child(key, at: nil).error(codes.missingField, "`\(key)` is required"))
+    }
+
+    /// Reports the first control character of `text`, never quoting the text itself.
+    private mutating func refusesControlCharacter(
+        in text: String, at place: TaxonomyPlace, _ key: String, allowed: Set<Unicode.Scalar> = []
+    ) -> Bool {
+        guard let (scalar, position) = ControlCharacters.first(in: text, allowed: allowed) else { return false }
+        report(place.error(
+            codes.controlCharacter,
+            "`\(key)` holds the control character \(ControlCharacters.name(of: scalar)) at character \(position)",
+            hint: "remove it (YAML escapes such as \\e, \\0 or \\x1b write one); only a description may hold line breaks and tabs"))
+        return true
     }
 
     static func isNull(_ node: Node) -> Bool {

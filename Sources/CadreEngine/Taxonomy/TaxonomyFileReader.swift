@@ -35,6 +35,24 @@ struct TaxonomyFileReader {
 
     private mutating func readDocument(_ contents: String) {
         let file = reader.file
+        // Outside input is bounded before any of it is parsed: by size, and by refusing the aliases
+        // that would make a few hundred bytes expand into billions of nodes.
+        let size = contents.utf8.count
+        guard size <= TaxonomyLimits.maximumFileBytes else {
+            reader.report(InputError(
+                .taxonomyFileTooLarge, file: file,
+                message: "the file is \(size) bytes; a taxonomy file may be at most \(TaxonomyLimits.maximumFileBytes)",
+                hint: "split skills and roles across several files"))
+            draft.isReadable = false
+            return
+        }
+        if let reference = YAMLScreening.firstAnchorOrAlias(in: contents) {
+            let (message, hint) = YAMLScreening.describe(reference)
+            reader.report(InputError(.taxonomyAlias, file: file, line: reference.line, column: reference.column,
+                                     message: message, hint: hint))
+            draft.isReadable = false
+            return
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: contents)
@@ -60,7 +78,7 @@ struct TaxonomyFileReader {
         let id = reader.identifier(fields, "id")
         let name = reader.text(fields, "name", required: true)
         let discipline = readDiscipline(fields)
-        let description = reader.text(fields, "description", required: false) ?? ""
+        let description = reader.text(fields, "description", required: false, multiline: true) ?? ""
         let onet = reader.textList(fields, "onet")
         let nice = reader.textList(fields, "nice")
         guard let id else { return }
@@ -84,7 +102,7 @@ struct TaxonomyFileReader {
         guard let fields = reader.fields(node, at: place, known: Self.roleKeys, what: "a role") else { return }
         let id = reader.identifier(fields, "id")
         let name = reader.text(fields, "name", required: true)
-        let description = reader.text(fields, "description", required: false) ?? ""
+        let description = reader.text(fields, "description", required: false, multiline: true) ?? ""
         var levels: [RoleLevel] = []
         var rungs: [Int: TaxonomyPlace] = [:]
         let levelNodes = reader.list(fields, "levels")

@@ -1,3 +1,4 @@
+import CadreEngine
 import Foundation
 import GRDB
 import Synchronization
@@ -31,6 +32,7 @@ public final class ImportStaging: Sendable {
     }
 
     init(store: Store, kind: ImportKind, source: String) throws {
+        try StoreText.check(source, "the import's name")
         self.store = store
         self.kind = kind
         self.source = source
@@ -68,6 +70,9 @@ public final class ImportStaging: Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for person in people {
+                for text in [person.externalID, person.name, person.team, person.manager, person.role, person.location] {
+                    try StoreText.check(text, "person '\(ControlCharacters.escaped(person.externalID))'")
+                }
                 do {
                     try statement.execute(arguments: [
                         person.externalID, person.name, person.team, person.manager, person.role, person.rung,
@@ -100,6 +105,9 @@ public final class ImportStaging: Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for row in evidence {
+                for text in [row.person, row.skill, row.scale, row.source, row.assessor, row.reference] {
+                    try StoreText.check(text, "evidence for '\(ControlCharacters.escaped(row.person))' on '\(ControlCharacters.escaped(row.skill))'")
+                }
                 statement.setUncheckedArguments([
                     row.person, row.skill, row.value, row.scale, row.source, row.observedAt, row.validUntil,
                     row.assessor, row.reference,

@@ -4,6 +4,7 @@ extension Store {
     /// Records a queued run pinned to the current data version and the latest taxonomy version, read
     /// in the same transaction that inserts the run, so no import can slip in between.
     public func createRun(asOf: Int64, trigger: String, requestedBy: UInt32, policy: [UInt8]) async throws -> RunRecord {
+        try StoreText.check(trigger, "the run's trigger")
         let createdAt = now()
         return try await writing("creating a run") { db in
             guard let taxonomy = try StoreQueries.latestTaxonomyVersion(db) else {

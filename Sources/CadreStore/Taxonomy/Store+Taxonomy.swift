@@ -6,6 +6,7 @@ extension Store {
     /// one, in which case the latest is returned with `unchanged = true` and nothing is written —
     /// so reloading the same file on every start doesn't churn versions.
     public func saveTaxonomy(_ taxonomy: Taxonomy, source: String) throws -> TaxonomyVersionInfo {
+        try StoreText.check(source, "the taxonomy's source")
         let document = try storeOperation("encoding the taxonomy") { try TaxonomyDocument.encode(taxonomy) }
         let digest = taxonomy.digest
         let loadedAt = now()

@@ -258,7 +258,8 @@ method GetGaps(
 # arrive; nothing is stored until CommitImport succeeds, and a bad row rejects
 # the whole file (InvalidImport, with file, line, column and field).
 method BeginImport(
-  kind: (people, evidence, completions, credentials, hr-events, plan),
+  # people, evidence, completions, credentials, hr-events or plan
+  kind: string,
   name: string,
   format: ?string,
   dryRun: ?bool,

@@ -56,14 +56,30 @@ public struct VarlinkCall: Codable, Hashable, Sendable {
     public var isOneway: Bool { oneway ?? false }
 
     /// The parameters as a typed value; a missing object decodes as `{}` so all-optional inputs work.
-    public func decodeParameters<T: Decodable>(as type: T.Type) throws -> T {
+    /// Throws `VarlinkParameterError` naming the parameter that does not fit its type.
+    public func decodeParameters<T: Decodable>(as type: T.Type) throws(VarlinkParameterError) -> T {
         if let received {
             guard let range = received.parameters, !received.bytes[range].elementsEqual("null".utf8) else {
-                return try WireJSON.decode(type, from: Self.emptyObject)
+                return try Self.decode(type, from: Self.emptyObject)
             }
-            return try WireJSON.decode(type, from: received.bytes[range])
+            // An import chunk's parameters are megabytes: decoded from the slice, not a copy.
+            return try Self.decode(type, from: received.bytes[range])
         }
-        return try WireJSON.convert(parameters ?? .object([:]), to: type)
+        let bytes: [UInt8]
+        do {
+            bytes = try WireJSON.encode(parameters ?? .object([:]))
+        } catch {
+            throw VarlinkParameterError(parameter: "parameters", message: "\(error)")
+        }
+        return try Self.decode(type, from: bytes)
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, from bytes: some Collection<UInt8>) throws(VarlinkParameterError) -> T {
+        do {
+            return try WireJSON.decode(type, from: bytes)
+        } catch {
+            throw VarlinkParameterDiagnosis.error(error, decoding: type, from: bytes)
+        }
     }
 
     private static let emptyObject = Array("{}".utf8)

@@ -23,7 +23,7 @@ extension Cadrectl {
             if let taxonomy = status.taxonomy {
                 text += ", taxonomy version \(taxonomy.version) (\(Formatting.plural(taxonomy.skills, "skill")), "
                     + "\(Formatting.plural(taxonomy.roles, "role")), \(Formatting.plural(taxonomy.roleLevels, "role level")); "
-                    + "loaded \(Formatting.localTime(taxonomy.loadedAt)) from \(taxonomy.source))\n"
+                    + "loaded \(Formatting.localTime(taxonomy.loadedAt)) from \(TerminalText.escaped(taxonomy.source)))\n"
             } else {
                 text += ", no taxonomy loaded\n"
             }
@@ -47,7 +47,7 @@ extension Cadrectl {
 
             if !status.alerts.isEmpty {
                 text += "\n" + style.bold("ALERTS") + "\n"
-                for alert in status.alerts { text += "  " + style.red("!") + " \(alert)\n" }
+                for alert in status.alerts { text += "  " + style.red("!") + " \(TerminalText.escaped(alert))\n" }
             }
             return text
         }

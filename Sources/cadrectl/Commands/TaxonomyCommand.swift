@@ -85,8 +85,12 @@ extension Cadrectl.TaxonomyCommand {
         }
 
         static func text(_ role: Workforce.Role, version: Int64, style: Style) -> String {
-            var text = style.bold("\(role.id)  \(role.name)") + "  (taxonomy version \(version))\n"
-            if !role.description.isEmpty { text += role.description + "\n" }
+            var text = style.bold("\(TerminalText.escaped(role.id))  \(TerminalText.escaped(role.name))") + "  (taxonomy version \(version))\n"
+            // A description keeps its line breaks; nothing else of it may act on the terminal.
+            if !role.description.isEmpty {
+                text += role.description.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { TerminalText.escaped(String($0)) }.joined(separator: "\n") + "\n"
+            }
             let levels = role.levels.sorted { $0.rung < $1.rung }
             let tables = TextTable.aligned(levels.map { level in
                 var table = TextTable(
@@ -99,7 +103,7 @@ extension Cadrectl.TaxonomyCommand {
                 return table
             })
             for (level, table) in zip(levels, tables) {
-                text += "\n" + style.bold("rung \(level.rung)  \(level.title)") + "\n"
+                text += "\n" + style.bold("rung \(level.rung)  \(TerminalText.escaped(level.title))") + "\n"
                 text += table.render(headerStyle: style.bold)
             }
             return text

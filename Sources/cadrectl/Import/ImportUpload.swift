@@ -60,16 +60,18 @@ struct ImportUpload {
     /// The summary as an operator reads it.
     static func text(_ summary: Workforce.ImportSummary, style: Style) -> String {
         let rows = Formatting.plural(summary.rows, "row")
+        // The import's name is whatever the user or a script gave: a path may hold any byte.
+        let name = TerminalText.escaped(summary.name)
         if summary.dryRun {
-            return "\(summary.name): \(rows) of \(summary.kind), " + style.green("valid")
+            return "\(name): \(rows) of \(summary.kind), " + style.green("valid")
                 + "; nothing stored (dry run, data version stays \(summary.dataVersion))"
         }
         var counts = "\(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged"
         if summary.duplicates > 0 { counts += ", \(summary.duplicates) duplicate\(summary.duplicates == 1 ? "" : "s") in the file" }
         if summary.inserted == 0, summary.updated == 0 {
-            return "\(summary.name): \(rows) of \(summary.kind) (\(counts)); nothing changed, data version stays \(summary.dataVersion)"
+            return "\(name): \(rows) of \(summary.kind) (\(counts)); nothing changed, data version stays \(summary.dataVersion)"
         }
-        return "\(summary.name): \(rows) of \(summary.kind) " + style.green("imported")
+        return "\(name): \(rows) of \(summary.kind) " + style.green("imported")
             + " (\(counts)); data version \(summary.dataVersion)"
     }
 

@@ -17,8 +17,10 @@ enum Console {
         write(text + "\n", to: 2)
     }
 
+    /// Every write is sanitized: no text reaches the terminal with a control character that
+    /// cadrectl did not put there itself (`TerminalText`).
     private static func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)
+        var bytes = Array(TerminalText.sanitized(text).utf8)
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeMutableBytes { raw -> Int in

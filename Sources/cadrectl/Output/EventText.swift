@@ -7,10 +7,12 @@ enum EventText {
     }
 
     static func describe(_ event: Workforce.Event, style: Style) -> String {
+        // Phase names and messages come from the daemon, and messages quote imported text.
         let run = event.runId.map { "run #\($0)" }
-        let phase = event.phase ?? "?"
+        let phase = TerminalText.escaped(event.phase ?? "?")
         let pid = event.pid.map { " (pid \($0))" } ?? ""
-        let message = event.message.map { ": \($0)" } ?? ""
+        let note = event.message.map(TerminalText.escaped)
+        let message = note.map { ": \($0)" } ?? ""
         switch event.kind {
         case "subscribed":
             return style.dim("watching cadred's events (from event \(event.seq + 1) on)")
@@ -25,12 +27,12 @@ enum EventText {
         case "run-started":
             return "\(run ?? "run") started\(message)"
         case "phase-started":
-            return "\(run ?? "run")  phase \(phase) started\(pid)" + (event.message.map { ", \($0)" } ?? "")
+            return "\(run ?? "run")  phase \(phase) started\(pid)" + (note.map { ", \($0)" } ?? "")
         case "progress":
-            return "\(run ?? "run")  \(phase) \(progressCount(event))" + (event.message.map { "  \($0)" } ?? "")
+            return "\(run ?? "run")  \(phase) \(progressCount(event))" + (note.map { "  \($0)" } ?? "")
         case "phase-finished":
             return "\(run ?? "run")  phase \(phase) " + style.green("finished")
-                + (event.message.map { "  \(summaryHeadline($0))" } ?? "")
+                + (event.message.map { "  \(TerminalText.escaped(summaryHeadline($0)))" } ?? "")
         case "phase-failed":
             return "\(run ?? "run")  phase \(phase) " + style.red("failed") + message
         case "run-finished":
@@ -44,8 +46,8 @@ enum EventText {
         case "reloaded":
             return "configuration reloaded\(message)"
         default:
-            let parts = [run, event.phase.map { "phase \($0)" }, event.pid.map { "pid \($0)" }].compactMap { $0 }
-            return ([event.kind] + parts).joined(separator: "  ") + message
+            let parts = [run, event.phase.map { "phase \(TerminalText.escaped($0))" }, event.pid.map { "pid \($0)" }].compactMap { $0 }
+            return ([TerminalText.escaped(event.kind)] + parts).joined(separator: "  ") + message
         }
     }
 

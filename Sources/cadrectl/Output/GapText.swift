@@ -48,7 +48,7 @@ struct GapText {
             ])
         }
         text += teams.isEmpty ? "  no teams\n" : table.render(headerStyle: style.bold)
-        if let hidden = view.hidden { text += "  not shown: \(hidden)\n" }
+        if let hidden = view.hidden { text += "  not shown: \(TerminalText.escaped(hidden))\n" }
         return text
     }
 
@@ -58,15 +58,17 @@ struct GapText {
         var text = Self.header(view, style: style)
         let what: String
         switch view.scope {
-        case "team": what = "Team \(view.summary.name)"
-        default: what = view.summary.name == view.summary.id ? "Role \(view.summary.id)" : "Role \(view.summary.id) (\(view.summary.name))"
+        case "team": what = "Team \(TerminalText.escaped(view.summary.name))"
+        default:
+            let (id, name) = (TerminalText.escaped(view.summary.id), TerminalText.escaped(view.summary.name))
+            what = id == name ? "Role \(id)" : "Role \(id) (\(name))"
         }
         text += style.bold(what) + ": " + Self.summary(view.summary) + "\n"
         text += roleLevels(view.roleLevels)
         text += topGaps(view.summary.topGaps)
         text += "\n" + style.bold("PEOPLE, lowest readiness first") + "\n"
         if let hidden = view.hidden {
-            text += "  not shown: \(hidden)\n"
+            text += "  not shown: \(TerminalText.escaped(hidden))\n"
             return text
         }
         let teamColumn = view.scope != "team"

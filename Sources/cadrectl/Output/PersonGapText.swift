@@ -11,8 +11,11 @@ struct PersonGapText {
     func render(_ view: Workforce.GapView) -> String {
         var text = GapText.header(view, style: style)
         guard let person = view.person else { return text + "no person in this view\n" }
-        text += style.bold("\(person.id)  \(person.name)") + "  team \(person.team.isEmpty ? "-" : person.team), \(person.roleLevel)\n"
-        let meets = person.meets ? style.green("meets \(person.roleLevel)") : style.yellow("does not meet \(person.roleLevel)")
+        let (id, name, team, roleLevel) = (
+            TerminalText.escaped(person.id), TerminalText.escaped(person.name), TerminalText.escaped(person.team),
+            TerminalText.escaped(person.roleLevel))
+        text += style.bold("\(id)  \(name)") + "  team \(team.isEmpty ? "-" : team), \(roleLevel)\n"
+        let meets = person.meets ? style.green("meets \(roleLevel)") : style.yellow("does not meet \(roleLevel)")
         text += "readiness \(Formatting.percent(person.readiness)), \(meets) "
             + "(Σ importance × gap \(Formatting.decimal(person.weightedGap, places: 2)))\n"
 

@@ -34,6 +34,7 @@ struct ProgressLine {
 
     /// Any progress: the label, a bar with its percentage when the fraction is known, then the detail.
     mutating func show(label: String, fraction: Double?, detail: String) {
+        let (label, detail) = (TerminalText.escaped(label), TerminalText.escaped(detail))
         var text = "  \(label) "
         if let fraction {
             let width = 30

@@ -60,8 +60,8 @@ final class RunDisplay {
     private func phaseLine(_ phase: String, _ state: String, detail: String?) {
         guard shown[phase] != state else { return }
         shown[phase] = state
-        var line = "  " + phase.padding(toLength: 14, withPad: " ", startingAt: 0) + style.state(state)
-        if let detail, !detail.isEmpty, detail != "-" { line += "  " + detail }
+        var line = "  " + TerminalText.escaped(phase).padding(toLength: 14, withPad: " ", startingAt: 0) + style.state(state)
+        if let detail, !detail.isEmpty, detail != "-" { line += "  " + TerminalText.escaped(detail) }
         bar.print(line)
     }
 }

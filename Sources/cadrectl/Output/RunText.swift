@@ -47,9 +47,9 @@ enum RunText {
             ("duration", Formatting.duration(from: run.startedAt, to: run.finishedAt)),
         ]
         for (name, value) in facts {
-            text += "  " + (name + ":").padding(toLength: 18, withPad: " ", startingAt: 0) + value + "\n"
+            text += "  " + (name + ":").padding(toLength: 18, withPad: " ", startingAt: 0) + TerminalText.escaped(value) + "\n"
         }
-        if let error = run.error { text += "  " + style.red("error: ") + error + "\n" }
+        if let error = run.error { text += "  " + style.red("error: ") + TerminalText.escaped(error) + "\n" }
         text += "\n"
         var table = TextTable([
             .init("PHASE"), .init("STATE", style: style.state), .init("ATTEMPTS", .right), .init("STARTED"),
@@ -63,8 +63,8 @@ enum RunText {
         }
         text += table.render(headerStyle: style.bold)
         for phase in run.phases where phase.summary != nil || phase.error != nil {
-            text += "\n" + style.bold(phase.phase) + "\n"
-            if let error = phase.error { text += "  " + style.red("error: ") + error + "\n" }
+            text += "\n" + style.bold(TerminalText.escaped(phase.phase)) + "\n"
+            if let error = phase.error { text += "  " + style.red("error: ") + TerminalText.escaped(error) + "\n" }
             if let summary = phase.summary {
                 text += JSONText.pretty(summary).split(separator: "\n", omittingEmptySubsequences: false)
                     .map { "  " + $0 }.joined(separator: "\n") + "\n"

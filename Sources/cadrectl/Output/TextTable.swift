@@ -29,8 +29,9 @@ struct TextTable {
         self.indent = indent
     }
 
+    /// Cells are outside text (names, ids, triggers): escaped here, before widths are measured.
     mutating func add(_ cells: [String]) {
-        rows.append(cells)
+        rows.append(cells.map(TerminalText.escaped))
     }
 
     /// Each column's width: its widest cell, header included.
