@@ -10,8 +10,8 @@ import Testing
 /// mid-phase changes no result.
 @Suite("Phases in parallel", .serialized)
 struct ParallelPhasesTests {
-    static func sampleDaemon(environment: [String: String] = [:]) throws -> DaemonUnderTest {
-        let daemon = try DaemonUnderTest(environment: environment)
+    static func sampleDaemon(environment: [String: String] = [:], configurationFiles: [String: String] = [:]) throws -> DaemonUnderTest {
+        let daemon = try DaemonUnderTest(environment: environment, configurationFiles: configurationFiles)
         try daemon.loadTaxonomy(try AssessmentFlowTests.defaultTaxonomy())
         let root = Checkout.root
         func text(_ path: String) throws -> String { try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) }

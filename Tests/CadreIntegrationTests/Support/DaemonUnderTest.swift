@@ -49,7 +49,8 @@ final class DaemonUnderTest {
 
     init(
         configuration yaml: String? = nil, environment: [String: String] = [:], launcher: [String] = [],
-        arguments: [String] = [], controlSocket: String? = nil, waitForSocket: Bool = true, root existing: String? = nil
+        arguments: [String] = [], controlSocket: String? = nil, waitForSocket: Bool = true, root existing: String? = nil,
+        configurationFiles: [String: String] = [:]
     ) throws {
         root = try existing ?? TemporaryFolder.make(prefix: "cadre-it")
         runtime = root + "/run"
@@ -61,6 +62,9 @@ final class DaemonUnderTest {
             chmod(folder, 0o755)
         }
         if let yaml { try yaml.write(toFile: configuration + "/cadred.yaml", atomically: false, encoding: .utf8) }
+        for (name, contents) in configurationFiles {
+            try contents.write(toFile: configuration + "/" + name, atomically: false, encoding: .utf8)
+        }
         if !FileManager.default.fileExists(atPath: logFile) {
             _ = FileManager.default.createFile(atPath: logFile, contents: nil)
         }
