@@ -62,15 +62,17 @@ fuzz:
 install: build
 	$(SWIFT) build -c release $(SWIFT_FLAGS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR) \
-		$(DESTDIR)$(CONFDIR)/taxonomy $(DESTDIR)$(DOCDIR)
+		$(DESTDIR)$(CONFDIR)/taxonomy $(DESTDIR)$(CONFDIR)/catalogue $(DESTDIR)$(CONFDIR)/credentials $(DESTDIR)$(DOCDIR)
 	install -m 0755 $(RELEASE_BIN)/cadred $(RELEASE_BIN)/cadrectl $(DESTDIR)$(BINDIR)/
 	for unit in cadred.service cadred.socket cadre-assess.service cadre-assess.timer; do \
 		sed -e 's|/usr/bin/|$(BINDIR)/|g' Units/$$unit > $(DESTDIR)$(UNITDIR)/$$unit; \
 		chmod 0644 $(DESTDIR)$(UNITDIR)/$$unit; done
 	install -m 0644 Units/cadre.sysusers $(DESTDIR)$(SYSUSERSDIR)/cadre.conf
 	install -m 0644 Units/cadre.tmpfiles $(DESTDIR)$(TMPFILESDIR)/cadre.conf
-	install -m 0644 Config/cadred.yaml $(DESTDIR)$(CONFDIR)/cadred.yaml
+	install -m 0644 Config/cadred.yaml Config/channels.yaml $(DESTDIR)$(CONFDIR)/
 	install -m 0644 Config/taxonomy/*.yaml $(DESTDIR)$(CONFDIR)/taxonomy/
+	install -m 0644 Config/catalogue/*.yaml $(DESTDIR)$(CONFDIR)/catalogue/
+	install -m 0644 Config/credentials/*.yaml $(DESTDIR)$(CONFDIR)/credentials/
 	install -m 0644 README.md docs/*.md Sources/CadreWire/Varlink/io.cadre.Workforce.varlink $(DESTDIR)$(DOCDIR)/
 
 clean:
