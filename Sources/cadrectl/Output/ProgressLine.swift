@@ -2,15 +2,16 @@
 import Glibc
 #endif
 
-/// A progress bar on the terminal's last line, redrawn in place with `\r` for each `progress`
-/// event; any other line printed through it first clears the bar, so output never interleaves.
-/// Lines are cut to the terminal's width, since a wrapped line can't be redrawn.
+/// Progress bars on the terminal's last lines, one per phase (or import) reporting progress —
+/// phases that run side by side each keep a line — redrawn in place for each `progress` event;
+/// any other line printed through it first clears the bars, so output never interleaves. Lines
+/// are cut to the terminal's width, since a wrapped line can't be redrawn.
 struct ProgressLine {
     /// Ctrl-C while a bar is drawn would leave the shell's prompt behind it: clear the line and
     /// end with the shell's usual 128 + SIGINT.
     static func clearOnInterrupt() {
         signal(SIGINT) { _ in
-            let bytes: [UInt8] = [13, 27, 91, 75, 10]  // \r ESC [ K \n
+            let bytes: [UInt8] = [13, 27, 91, 74, 10]  // \r ESC [ J \n
             _ = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
             _exit(130)
         }
@@ -18,7 +19,10 @@ struct ProgressLine {
 
     let terminal: Terminal
     let style: Style
-    private var showing = false
+    /// The bars, in the order their labels first reported.
+    private var bars: [(label: String, text: String)] = []
+    /// Lines the bars take on screen now.
+    private var drawn = 0
 
     init(terminal: Terminal, style: Style) {
         self.terminal = terminal
@@ -34,8 +38,8 @@ struct ProgressLine {
 
     /// Any progress: the label, a bar with its percentage when the fraction is known, then the detail.
     mutating func show(label: String, fraction: Double?, detail: String) {
-        let (label, detail) = (TerminalText.escaped(label), TerminalText.escaped(detail))
-        var text = "  \(label) "
+        let (escapedLabel, detail) = (TerminalText.escaped(label), TerminalText.escaped(detail))
+        var text = "  \(escapedLabel) "
         if let fraction {
             let width = 30
             let clamped = min(1, max(0, fraction))
@@ -45,8 +49,18 @@ struct ProgressLine {
             text += "] \(Int(clamped * 100))%  "
         }
         text += detail
-        Console.out("\r" + String(text.prefix(max(10, terminal.columns - 1))) + "\u{1B}[K")
-        showing = true
+        let line = String(text.prefix(max(10, terminal.columns - 1)))
+        if let index = bars.firstIndex(where: { $0.label == label }) {
+            bars[index].text = line
+        } else {
+            bars.append((label, line))
+        }
+        redraw()
+    }
+
+    /// The phase is done: its bar goes at the next redraw.
+    mutating func remove(_ label: String) {
+        bars.removeAll { $0.label == label }
     }
 
     mutating func print(_ line: String) {
@@ -55,8 +69,18 @@ struct ProgressLine {
     }
 
     mutating func clear() {
-        guard showing else { return }
-        Console.out("\r\u{1B}[K")
-        showing = false
+        guard drawn > 0 else { return }
+        Console.out(erase())
+        drawn = 0
+    }
+
+    private mutating func redraw() {
+        Console.out(erase() + bars.map { $0.text + "\u{1B}[K" }.joined(separator: "\n"))
+        drawn = bars.count
+    }
+
+    /// Back to the first bar's line and clear to the end of the screen.
+    private func erase() -> String {
+        "\r" + (drawn > 1 ? "\u{1B}[\(drawn - 1)A" : "") + "\u{1B}[J"
     }
 }

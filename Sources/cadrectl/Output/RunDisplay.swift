@@ -2,7 +2,7 @@ import CadreWire
 import Foundation
 
 /// What `run --wait` shows on a terminal: a line as each phase starts and ends, and a progress
-/// bar while a phase reports progress. Fed by events, or by polled run records when the event
+/// bar per running phase while they report progress (phases after assessment run side by side). Fed by events, or by polled run records when the event
 /// stream is gone; either way each phase change is printed once.
 final class RunDisplay {
     private var bar: ProgressLine
@@ -30,8 +30,10 @@ final class RunDisplay {
             phaseStarts[phase] = event.time
             phaseLine(phase, "running", detail: event.message)
         case "phase-finished":
+            bar.remove(phase)
             phaseLine(phase, "succeeded", detail: Formatting.duration(from: phaseStarts[phase], to: event.time))
         case "phase-failed":
+            bar.remove(phase)
             phaseLine(phase, "failed", detail: event.message)
         case "worker-exited", "worker-restarted":
             bar.print("  " + EventText.describe(event, style: style))

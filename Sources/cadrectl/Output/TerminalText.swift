@@ -41,15 +41,16 @@ enum TerminalText {
         return String(result)
     }
 
-    /// The end of `ESC [ digits;… m` or `ESC [ K` starting at `start`, the only sequences cadrectl
-    /// writes itself; nil for anything else.
+    /// The end of `ESC [ digits;… m`, `ESC [ K`, `ESC [ J` or `ESC [ digits A` (the progress bars'
+    /// redraw) starting at `start`, the only sequences cadrectl writes itself; nil for anything else.
     private static func ownSequenceEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
         guard start + 2 < scalars.count, scalars[start + 1] == "[" else { return nil }
         var index = start + 2
         while index < scalars.count, scalars[index] == ";" || ("0"..."9").contains(scalars[index]) { index += 1 }
         guard index < scalars.count else { return nil }
         if scalars[index] == "m" { return index + 1 }
-        if scalars[index] == "K", index == start + 2 { return index + 1 }
+        if scalars[index] == "K" || scalars[index] == "J", index == start + 2 { return index + 1 }
+        if scalars[index] == "A", index > start + 2 { return index + 1 }
         return nil
     }
 }
