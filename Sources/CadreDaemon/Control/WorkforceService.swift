@@ -8,7 +8,7 @@ import Logging
 /// I/O right on the connection's event loop (and every refusal); `handle` does the rest.
 final class WorkforceService: Sendable {
     let supervisor: Supervisor
-    let store: Store
+    let store: any WorkforceStore
     let hub: EventHub
     let authorizer: Authorizer
     let logger: Logger
@@ -20,7 +20,7 @@ final class WorkforceService: Sendable {
     let results: PhaseResults
 
     init(
-        supervisor: Supervisor, store: Store, hub: EventHub, authorizer: Authorizer, logger: Logger,
+        supervisor: Supervisor, store: any WorkforceStore, hub: EventHub, authorizer: Authorizer, logger: Logger,
         policy: @escaping @Sendable () -> AssessmentPolicy, channels: @escaping @Sendable () -> [Channel] = { [] }
     ) {
         self.channels = channels

@@ -41,7 +41,7 @@ actor ImportSessions {
         let staging: ImportStaging?
     }
 
-    private let store: Store
+    private let store: any WorkforceStore
     private let hub: EventHub
     private let logger: Logger
     private let policy: @Sendable () -> AssessmentPolicy
@@ -51,7 +51,7 @@ actor ImportSessions {
     /// Open imports per connection, per user and in all: each holds a staging file open.
     static let perConnection = 2, perUser = 4, overall = 16
 
-    init(store: Store, hub: EventHub, logger: Logger, policy: @escaping @Sendable () -> AssessmentPolicy) {
+    init(store: any WorkforceStore, hub: EventHub, logger: Logger, policy: @escaping @Sendable () -> AssessmentPolicy) {
         self.store = store
         self.hub = hub
         self.logger = logger
@@ -313,7 +313,7 @@ actor ImportSessions {
     /// The connection that streamed these imports is gone: nothing more can arrive for them.
     func connectionClosed(_ connection: UInt64) {
         for session in sessions.values where session.connection == connection {
-            drop(session, because: SupervisorError(message: "its connection closed before CommitImport"))
+            drop(session, because: DaemonError(.connectionClosed, "its connection closed before CommitImport"))
         }
     }
 }

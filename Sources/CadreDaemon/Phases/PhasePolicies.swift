@@ -63,7 +63,7 @@ public struct PhasePolicies: Codable, Hashable, Sendable {
     /// The policy JSON a run pins: the assessment policy's members and `phases`.
     static func pin(assessment: AssessmentPolicy, phases: PhasePolicies) throws -> JSONValue {
         guard case .object(var object) = try WireJSON.value(assessment) else {
-            throw SupervisorError(message: "the assessment policy did not encode as an object")
+            throw DaemonError(.policyMalformed, "the assessment policy did not encode as an object")
         }
         object["phases"] = try WireJSON.value(phases)
         return .object(object)

@@ -6,7 +6,7 @@ import Logging
 /// to the store here — through GRDB's async writes, so the caller's actor is free while SQLite
 /// works — and is announced to subscribers and the log once it is durable.
 struct RunLedger: Sendable {
-    let store: Store
+    let store: any WorkforceStore
     let hub: EventHub
     let logger: Logger
 
@@ -22,7 +22,7 @@ struct RunLedger: Sendable {
     /// decoded fails the run: running it on defaults would give figures nobody asked for.
     func begin(runID: Int64) async throws -> (RunRecord, JSONValue) {
         guard let record = try await store.run(id: runID) else {
-            throw SupervisorError(message: "run #\(runID) is not in the store")
+            throw DaemonError(.runMissing, "run #\(runID) is not in the store")
         }
         let policy: JSONValue
         if record.policy.isEmpty {
@@ -31,7 +31,7 @@ struct RunLedger: Sendable {
             do {
                 policy = try WireJSON.decode(JSONValue.self, from: record.policy)
             } catch {
-                throw SupervisorError(message: "run #\(runID)'s pinned policy cannot be decoded: \(error)")
+                throw DaemonError(.policyUnreadable, "run #\(runID)'s pinned policy cannot be decoded: \(error)")
             }
         }
         try await store.updateRun(id: runID, state: .running, error: nil)

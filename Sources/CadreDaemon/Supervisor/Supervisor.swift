@@ -13,7 +13,7 @@ import NIOCore
 /// from one to the other, in order.
 public actor Supervisor {
     let paths: DaemonPaths
-    let store: Store
+    let store: any WorkforceStore
     let hub: EventHub
     let notifier = SystemdNotifier()
     var logger: Logger
@@ -36,7 +36,7 @@ public actor Supervisor {
     let logTarget: LogTarget
 
     public init(
-        paths: DaemonPaths, configuration: DaemonConfiguration, store: Store, hub: EventHub,
+        paths: DaemonPaths, configuration: DaemonConfiguration, store: any WorkforceStore, hub: EventHub,
         executable: String, logTarget: LogTarget, logger: Logger
     ) {
         self.paths = paths
@@ -205,9 +205,4 @@ extension Duration {
     var milliseconds: Double {
         Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
     }
-}
-
-struct SupervisorError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
 }

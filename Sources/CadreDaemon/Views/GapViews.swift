@@ -9,12 +9,12 @@ import Synchronization
 /// its roster; the person view recomputes that one person's estimates from the pinned evidence to
 /// show the why, which equals the stored figures to the bit.
 final class GapViews: Sendable {
-    private let store: Store
+    private let store: any WorkforceStore
     private let cache = Mutex<[Int64: LoadedRun]>([:])
     /// One read-only pool for every view, opened on first use (the database exists by then).
     private let openReader = Mutex<StoreReader?>(nil)
 
-    init(store: Store) {
+    init(store: any WorkforceStore) {
         self.store = store
     }
 

@@ -22,11 +22,11 @@ final class PhaseResults: Sendable {
         }
     }
 
-    let store: Store
+    let store: any WorkforceStore
     private let openReader = Mutex<StoreReader?>(nil)
     private let cache = Mutex<[String: any Sendable]>([:])
 
-    init(store: Store) {
+    init(store: any WorkforceStore) {
         self.store = store
     }
 

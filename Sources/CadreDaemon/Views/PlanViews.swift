@@ -11,11 +11,11 @@ import Synchronization
 /// Readers see no per-person plan, and a group's figures only when it has `smallTeamThreshold`
 /// people or more (the gap map's rule, `AssessmentPolicy.showsPersonFigures`).
 final class PlanViews: Sendable {
-    private let store: Store
+    private let store: any WorkforceStore
     private let cache = Mutex<[Int64: LoadedPlans]>([:])
     private let openReader = Mutex<StoreReader?>(nil)
 
-    init(store: Store) {
+    init(store: any WorkforceStore) {
         self.store = store
     }
 

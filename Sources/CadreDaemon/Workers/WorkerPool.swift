@@ -94,7 +94,7 @@ actor WorkerPool {
     private func registrationTimedOut() {
         guard let waiter = registrationWaiter else { return }
         registrationWaiter = nil
-        waiter.resume(throwing: SupervisorError(message: "workers did not register within the timeout"))
+        waiter.resume(throwing: DaemonError(.workersDidNotRegister, "workers did not register within the timeout"))
     }
 
     // MARK: processes
