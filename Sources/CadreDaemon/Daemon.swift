@@ -58,7 +58,8 @@ public enum Daemon {
         let settings = LiveSettings(configuration)
         let service = WorkforceService(
             supervisor: supervisor, store: store, hub: hub, authorizer: authorizer, logger: logger,
-            policy: { settings.current.assessment }, channels: { settings.current.channels })
+            policy: { settings.current.assessment }, channels: { settings.current.channels },
+            badgeSettings: { try BadgeImport.Settings.load(directory: paths.configuration) })
         let endpoint = controlEndpoint(paths: paths, logger: logger)
         let started = ReadyLatch()
         let group = ServiceGroup(

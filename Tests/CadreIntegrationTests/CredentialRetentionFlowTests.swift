@@ -102,3 +102,63 @@ struct CredentialRetentionFlowTests {
         #expect(org.people == nil && org.meanRisk == nil && org.segments.isEmpty, "two people: no figures, no segments, no names")
     }
 }
+
+/// The Open Badges 3.0 examples of the specification, imported through the daemon.
+@Suite("Open Badges import", .serialized)
+struct OpenBadgeImportTests {
+    static let folder = Checkout.root.deletingLastPathComponent().appendingPathComponent("shared/data/openbadges")
+
+    @Test("the specification's examples import as unverified holdings once matched; an unmatched one rejects the set")
+    func examples() throws {
+        let present = FileManager.default.fileExists(atPath: Self.folder.path)
+        if !present, ProcessInfo.processInfo.environment["CI"] == nil {
+            print("skipped: \(Self.folder.path) is absent (the shared reference data)")
+            return
+        }
+        try #require(present, "the shared reference data must be present in CI")
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        let files = try names.map {
+            Workforce.SourceFile(name: $0, contents: try String(contentsOf: Self.folder.appendingPathComponent($0), encoding: .utf8))
+        }
+        // Every example's recipient is did:example:ebfeb1f712ebc6f1c276e12ec21: ada. Their achievements
+        // map to the catalogue's stats-cert.
+        let achievements = [
+            "https://1edtech.edu/achievements/1", "https://example.com/achievements/21st-century-skills/teamwork",
+            "https://1edtech.edu/achievements/degree", "https://example.com/achievements/robotics/robot-programming",
+            "https://example.com/achievements/math/linear-1",
+        ].map { "  \"\($0)\": stats-cert" }.joined(separator: "\n")
+        let badges = "identityType: id\npeople:\n  \"did:example:ebfeb1f712ebc6f1c276e12ec21\": ada\nachievements:\n\(achievements)\n"
+        let daemon = try DaemonUnderTest(configurationFiles: ["badges.yaml": badges])
+        try daemon.loadTaxonomy()
+        try daemon.importFile(kind: "people", name: "people.csv", AssessmentFlowTests.people)
+        _ = try daemon.connect().call(
+            .loadCatalogue,
+            Workforce.LoadCatalogueParameters(
+                kind: "credentials", files: [Workforce.SourceFile(name: "catalogue.yaml", contents: CredentialRetentionFlowTests.catalogue)]),
+            as: Workforce.CatalogueReply.self)
+        let summary = try daemon.connect().call(
+            .importBadges, Workforce.ImportBadgesParameters(files: files), as: Workforce.ImportSummaryReply.self).summary
+        #expect(summary.rows == files.count && summary.inserted == files.count)
+
+        let run = try daemon.connect().call(.startRun, Workforce.StartRunParameters(asOf: "2026-06-30"), as: Workforce.RunReply.self).run
+        #expect(try waitForRun(run.id, on: daemon).state == "succeeded")
+        let view = try daemon.connect().call(
+            .getCredentials, Workforce.GetCredentialsParameters(person: "ada"), as: Workforce.CredentialsViewReply.self).view
+        // Two examples are the same credential (id …/3732, valid from 2022-07-01): holdings are a
+        // set, so they are one holding.
+        #expect(view.holdings?.count == files.count - 1 && view.holdings?.allSatisfy { $0.verification == "unverified" } == true)
+        // fullOpenBadge is valid until 2030-01-01: the only one not expired as of 2026-06-30.
+        #expect(view.holdings?.filter { $0.status != "expired" }.map(\.expiresOn) == ["2030-01-01"])
+        // Unverified: shown, but never assessment evidence.
+        let ada = try daemon.gaps(Workforce.GetGapsParameters(person: "ada"))
+        #expect(ada.requirements.allSatisfy { $0.evidence.allSatisfy { $0.source != "credential" } })
+
+        // A badge whose recipient nobody maps rejects the whole set, naming the file and field.
+        let stranger = files[0].contents.replacingOccurrences(of: "did:example:ebfeb1f712ebc6f1c276e12ec21", with: "did:example:nobody")
+        let reply = try daemon.connect().call(
+            Workforce.Method.importBadges.qualifiedName,
+            try WireJSON.value(Workforce.ImportBadgesParameters(files: [files[1], Workforce.SourceFile(name: "stranger.json", contents: stranger)])))
+        #expect(reply.error == "io.cadre.Workforce.InvalidImport")
+        #expect(reply.parameters?["file"]?.stringValue == "stranger.json" && reply.parameters?["field"]?.stringValue == "credentialSubject")
+    }
+}

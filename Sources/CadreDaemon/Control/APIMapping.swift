@@ -85,7 +85,7 @@ struct ControlFailure: Error {
     static func invalidInput(_ errors: [InputError], for method: Workforce.Method) -> ControlFailure {
         let name: String
         switch method {
-        case .beginImport, .importChunk, .commitImport, .abortImport: name = Workforce.ErrorName.invalidImport
+        case .beginImport, .importChunk, .commitImport, .abortImport, .importBadges: name = Workforce.ErrorName.invalidImport
         case .loadCatalogue: name = Workforce.ErrorName.invalidCatalogue
         default: name = Workforce.ErrorName.invalidTaxonomy
         }

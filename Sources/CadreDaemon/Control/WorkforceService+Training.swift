@@ -73,3 +73,30 @@ extension WorkforceService {
             loadedAt: Timestamp.format(epochMilliseconds: stored.loadedAt), items: stored.items, unchanged: stored.unchanged)
     }
 }
+
+extension WorkforceService {
+    /// Open Badges 3.0 files as one batch of holdings (see `BadgeImport`).
+    func importBadges(_ parameters: Workforce.ImportBadgesParameters, peer: PeerCredentials) async throws -> Workforce.ImportSummary {
+        guard let stored = try await store.document(.credentialCatalogue) else {
+            throw ControlFailure(
+                Workforce.ErrorName.noCatalogue,
+                Workforce.HintError(hint: "badges name credentials: load the credential catalogue first (cadrectl credentials load Config/credentials)"))
+        }
+        let catalogue = try WireJSON.decode(CredentialCatalogue.self, from: stored.content)
+        let known = try results.reader().knownPersonIDs().sorted()
+        let holdings = try BadgeImport(settings: try badgeSettings(), catalogue: catalogue, knownPeople: known).holdings(parameters.files)
+        let name = parameters.files.count == 1 ? parameters.files[0].name : "\(parameters.files.count) badges"
+        if parameters.dryRun == true {
+            return Workforce.ImportSummary(
+                importId: "", kind: "badges", name: name, rows: holdings.count, dryRun: true, dataVersion: try store.dataVersion(),
+                inserted: 0, updated: 0, unchanged: 0)
+        }
+        let version = try await store.appendBatch(
+            .credentialHoldings, source: name, rows: holdings.count, content: try WireJSON.encode(holdings))
+        logger.info("\(holdings.count) Open Badges imported from \(name) by uid \(peer.uid) as data version \(version) (unverified)")
+        hub.publish("import-committed", message: "badges from \(name): \(holdings.count) holdings, data version \(version)")
+        return Workforce.ImportSummary(
+            importId: "", kind: "badges", name: name, rows: holdings.count, dryRun: false, dataVersion: version,
+            inserted: holdings.count, updated: 0, unchanged: 0)
+    }
+}

@@ -14,6 +14,8 @@ final class WorkforceService: Sendable {
     let logger: Logger
     let policy: @Sendable () -> AssessmentPolicy
     let channels: @Sendable () -> [Channel]
+    /// `badges.yaml` of the configuration directory, read on each badge import.
+    let badgeSettings: @Sendable () throws -> BadgeImport.Settings
     let imports: ImportSessions
     let gaps: GapViews
     let plans: PlanViews
@@ -21,9 +23,11 @@ final class WorkforceService: Sendable {
 
     init(
         supervisor: Supervisor, store: any WorkforceStore, hub: EventHub, authorizer: Authorizer, logger: Logger,
-        policy: @escaping @Sendable () -> AssessmentPolicy, channels: @escaping @Sendable () -> [Channel] = { [] }
+        policy: @escaping @Sendable () -> AssessmentPolicy, channels: @escaping @Sendable () -> [Channel] = { [] },
+        badgeSettings: @escaping @Sendable () throws -> BadgeImport.Settings = { BadgeImport.Settings() }
     ) {
         self.channels = channels
+        self.badgeSettings = badgeSettings
         self.supervisor = supervisor
         self.store = store
         self.hub = hub
@@ -208,6 +212,9 @@ final class WorkforceService: Sendable {
             let parameters = try call.decodeParameters(as: Workforce.GetCredentialsParameters.self)
             let sees = await authorizer.access(of: peer) >= .operator
             return reply(Workforce.CredentialsViewReply(view: try await CredentialViews(results: results).view(parameters, seesPeople: sees)))
+        case .importBadges:
+            let parameters = try call.decodeParameters(as: Workforce.ImportBadgesParameters.self)
+            return reply(Workforce.ImportSummaryReply(summary: try await importBadges(parameters, peer: peer)))
         case .getSourcing:
             let parameters = try call.decodeParameters(as: Workforce.GetSourcingParameters.self)
             let sees = await authorizer.access(of: peer) >= .operator

@@ -71,4 +71,13 @@ extension Workforce {
         public var summary: ImportSummary
         public init(summary: ImportSummary) { self.summary = summary }
     }
+
+    public struct ImportBadgesParameters: Codable, Hashable, Sendable {
+        public var files: [SourceFile]
+        public var dryRun: Bool?
+        public init(files: [SourceFile], dryRun: Bool? = nil) {
+            self.files = files
+            self.dryRun = dryRun
+        }
+    }
 }

@@ -45,6 +45,7 @@ extension Workforce {
         case getCredentials = "GetCredentials"
         case getRetention = "GetRetention"
         case getSourcing = "GetSourcing"
+        case importBadges = "ImportBadges"
 
         public static let interface = VarlinkInterfaces.workforceName
 
@@ -63,7 +64,7 @@ extension Workforce {
                 .getRole, .validateTaxonomy, .getCatalogue, .getPlans, .getCredentials, .getRetention, .getSourcing:
                 .reader
             case .startRun, .loadTaxonomy, .importNICE, .beginImport, .importChunk, .commitImport, .abortImport,
-                .loadCatalogue:
+                .loadCatalogue, .importBadges:
                 .operator
             }
         }

@@ -276,6 +276,13 @@ method CommitImport(importId: string) -> (summary: ImportSummary)
 # Drops an import and everything staged for it.
 method AbortImport(importId: string) -> ()
 
+# Imports Open Badges 3.0 credentials (OpenBadgeCredential JSON-LD, one per file)
+# as credential holdings: each recipient matched to a person and each achievement
+# to a catalogue credential as badges.yaml says; all or nothing (InvalidImport
+# naming the file and field). Proofs are recorded, not verified: the holdings are
+# unverified, shown but not counted as assessment evidence.
+method ImportBadges(files: []SourceFile, dryRun: ?bool) -> (summary: ImportSummary)
+
 # A version of a catalogue: its data version, content digest and size.
 type CatalogueVersion (
   kind: string,

@@ -13,7 +13,7 @@ extension Cadrectl {
                 to standard error as file:line:column: [code] field: message (hint), and the exit \
                 code is 1. Ctrl-C drops the import.
                 """,
-            subcommands: [People.self, Evidence.self, Completions.self, Credentials.self, HREvents.self, Plan.self])
+            subcommands: [People.self, Evidence.self, Completions.self, Credentials.self, HREvents.self, Plan.self, Badges.self])
     }
 }
 
@@ -132,6 +132,43 @@ extension Cadrectl.ImportCommand {
 
         func run() throws {
             try ImportUpload(kind: "plan", flags: flags, socketPath: connection.socketPath, json: output.json).run()
+        }
+    }
+
+    struct Badges: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import Open Badges 3.0 credentials (files, or folders of *.json) as credential holdings.",
+            discussion: """
+                Each recipient is matched to a person and each achievement to a catalogue credential as \
+                badges.yaml in cadred's configuration says (docs/CREDENTIALS.md). Proofs are recorded, not \
+                verified: the holdings are unverified — shown, never counted as assessment evidence.
+                """)
+
+        @Argument(help: ArgumentHelp("Badge files or folders.", valueName: "path"))
+        var paths: [String]
+
+        @Flag(help: "Check and match every badge, store nothing.")
+        var dryRun = false
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            guard !paths.isEmpty else { throw ValidationError("name at least one badge file or folder") }
+        }
+
+        func run() throws {
+            let link = DaemonLink(connection)
+            try link.connect()
+            let files = try TaxonomyFiles.read(paths, extensions: ["json"])
+            let reply = try link.call(
+                .importBadges, Workforce.ImportBadgesParameters(files: files, dryRun: dryRun ? true : nil), as: JSONValue.self)
+            if output.json {
+                Console.line(JSONText.pretty(reply))
+                return
+            }
+            let summary = try link.decode(reply["summary"] ?? .null, as: Workforce.ImportSummary.self)
+            Console.line(ImportUpload.text(summary, style: Style(enabled: Terminal.standardOutput().colours)))
         }
     }
 }
