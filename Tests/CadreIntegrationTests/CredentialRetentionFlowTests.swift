@@ -61,9 +61,8 @@ struct CredentialRetentionFlowTests {
         #expect(statistics.estimate == 3 && statistics.gap == 0 && statistics.confidence == 2, "credential weight 2, no decay")
     }
 
-    @Test("retention on defaults with reasons; a reader never sees a person's risk")
+    @Test("retention on defaults with reasons; a reader never sees a person's risk", .enabled(if: Checkout.isRoot, "needs root to run a client as nobody"))
     func retention() throws {
-        try #require(Checkout.isRoot, "needs root to run a client as nobody")
         let daemon = try DaemonUnderTest(configuration: "readersGroup: nogroup\noperatorsGroup: cadre-ops-test\n")
         chmod(daemon.socketPath, 0o666)
         try daemon.loadTaxonomy()
