@@ -32,6 +32,10 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var recentRuns = 5
     /// The assessment policy (scales, source weights and half-lives, tolerance); each run pins a copy.
     public var assessment: AssessmentPolicy = .standard
+    /// Checked against every run's snapshot (docs/MONITORING.md).
+    public var alertRules: [AlertRule] = []
+    /// Where to keep a Prometheus text file, rewritten after every run; none when nil.
+    public var prometheusTextFile: String?
 
     public init() {}
 
@@ -103,6 +107,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
                         place(valueNode, file, key, "config.bad-assessment", "\(error)",
                             hint: "see the assessment section of docs/CONFIGURATION.md"))
                 }
+            case "alertRules": configuration.alertRules = AlertRulesConfiguration.parse(valueNode, file: file, errors: &errors)
+            case "prometheusTextFile": string { $0.prometheusTextFile = $1 }
             default:
                 errors.append(
                     place(keyNode, file, key, "config.unknown-key", "unknown setting",
