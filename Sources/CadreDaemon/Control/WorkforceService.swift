@@ -196,6 +196,8 @@ final class WorkforceService: Sendable {
             return try await dispatchImport(method, call, peer: peer, connection: connection)
         case .loadCatalogue, .getCatalogue, .getPlans:
             return try await dispatchTraining(method, call, peer: peer)
+        case .getTrend, .getSnapshot:
+            return try await dispatchMonitoring(method, call, peer: peer)
         case .getGaps:
             let parameters = try call.decodeParameters(as: Workforce.GetGapsParameters.self)
             return reply(Workforce.GapViewReply(view: try await gaps.view(parameters, access: await authorizer.access(of: peer), uid: peer.uid)))

@@ -42,6 +42,8 @@ extension Workforce {
         case loadCatalogue = "LoadCatalogue"
         case getCatalogue = "GetCatalogue"
         case getPlans = "GetPlans"
+        case getTrend = "GetTrend"
+        case getSnapshot = "GetSnapshot"
 
         public static let interface = VarlinkInterfaces.workforceName
 
@@ -57,7 +59,7 @@ extension Workforce {
             switch self {
             case .ping: .anyone
             case .getStatus, .subscribe, .getRun, .listRuns, .getGaps, .listTaxonomyVersions, .listSkills, .listRoles,
-                .getRole, .validateTaxonomy, .getCatalogue, .getPlans:
+                .getRole, .validateTaxonomy, .getCatalogue, .getPlans, .getTrend, .getSnapshot:
                 .reader
             case .startRun, .loadTaxonomy, .importNICE, .beginImport, .importChunk, .commitImport, .abortImport,
                 .loadCatalogue:
