@@ -38,11 +38,11 @@ struct MonitoringAlerts: Sendable {
         return lines
     }
 
-    /// Firing rules by severity (a failed scheduled run counts as an error), for the Prometheus file.
+    /// Firing rules by severity (a failed scheduled run counts as a warning), for the Prometheus file.
     var countsBySeverity: [String: Int] {
         var counts: [String: Int] = [:]
         for firing in firing { counts[firing.rule.severity.rawValue, default: 0] += 1 }
-        if failedScheduledRun != nil { counts[AlertRule.Severity.error.rawValue, default: 0] += 1 }
+        if failedScheduledRun != nil { counts[AlertRule.Severity.warning.rawValue, default: 0] += 1 }
         return counts
     }
 }

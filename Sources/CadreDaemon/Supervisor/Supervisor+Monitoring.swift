@@ -48,7 +48,7 @@ extension Supervisor {
                 let error = record.error ?? "no error recorded"
                 monitoring.scheduledRunFailed(id: runID, error: error)
                 announce(
-                    logger, level: .error, rule: "scheduled-run", metric: "run-state", value: "failed",
+                    logger, level: .warning, rule: "scheduled-run", metric: "run-state", value: "failed",
                     message: "scheduled run #\(runID) failed: \(error)", runID: runID)
             }
             await writePrometheusFile(logger)

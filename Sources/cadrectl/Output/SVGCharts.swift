@@ -6,8 +6,8 @@ enum SVGCharts {
     /// Teams (rows) × the organisation's top skill gaps (columns), one `rect.cell` per pair,
     /// darker for a larger `Σ importance · gap`. A team withheld from the reader is grey.
     static func heatMap(teams: [String], skills: [(id: String, name: String)], value: (String, String) -> Double?) -> String {
-        let cell = 44, labelWidth = 160, headerHeight = 120
-        let width = labelWidth + cell * skills.count + 10, height = headerHeight + cell * teams.count + 10
+        let cell = 44, labelWidth = 160, headerHeight = 170
+        let width = labelWidth + cell * skills.count + 180, height = headerHeight + cell * teams.count + 10
         let maximum = teams.flatMap { team in skills.compactMap { value(team, $0.id) } }.max() ?? 0
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" class="heat-map" role="img" width="\(width)" height="\(height)" \
