@@ -26,10 +26,18 @@ public protocol WorkforceStore: Sendable {
     func updateRun(id: Int64, state: RunState, error: String?) async throws
     func updatePhase(runID: Int64, phase: String, state: PhaseState, attempts: Int, error: String?) async throws
     func savePhaseResult(runID: Int64, phase: String, summary: String, payload: [UInt8]) async throws
+    func phaseResult(runID: Int64, phase: String) async throws -> PhaseResult?
     func run(id: Int64) async throws -> RunRecord?
     func runs(limit: Int) async throws -> [RunRecord]
     func latestRun(withSucceeded phase: String, asOfAtMost limit: Int64?) async throws -> RunRecord?
     func unfinishedRuns() async throws -> [RunRecord]
+
+    func saveSnapshot(_ snapshot: RunSnapshot) async throws
+    func snapshot(runID: Int64) async throws -> RunSnapshot?
+    func latestSnapshot(before runID: Int64?) async throws -> RunSnapshot?
+    func series(_ key: MetricKey, asOfAtLeast since: Int64?) async throws -> [TrendPoint]
+    func runsNeedingSnapshots(version: Int) async throws -> [RunRecord]
+    func finishedRunCounts() async throws -> [String: Int]
 }
 
 extension WorkforceStore {
@@ -39,6 +47,14 @@ extension WorkforceStore {
 
     public func latestRun(withSucceeded phase: String) async throws -> RunRecord? {
         try await latestRun(withSucceeded: phase, asOfAtMost: nil)
+    }
+
+    public func latestSnapshot() async throws -> RunSnapshot? {
+        try await latestSnapshot(before: nil)
+    }
+
+    public func series(_ key: MetricKey) async throws -> [TrendPoint] {
+        try await series(key, asOfAtLeast: nil)
     }
 }
 

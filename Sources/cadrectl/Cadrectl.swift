@@ -23,6 +23,7 @@ struct Cadrectl: ParsableCommand {
         subcommands: [
             Status.self, Ping.self, Watch.self, Run.self, Runs.self, Gaps.self, ImportCommand.self,
             TaxonomyCommand.self, CatalogueCommand.self, Plans.self, CredentialsCommand.self, Retention.self, Sourcing.self,
+            Trend.self, Report.self,
         ])
 
     /// Parses, runs, and turns every failure into its message and exit code. Argument errors exit

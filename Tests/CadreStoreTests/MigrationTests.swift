@@ -20,7 +20,7 @@ import Testing
                 "assessor_key", "person", "evidence", "run", "phase_run", "document", "record_batch",
             ]
             #expect(expected.isSubset(of: tables), "missing: \(expected.subtracting(tables))")
-            #expect(try StoreSchema.migrator.appliedMigrations(db) == ["v1-inputs", "v1-runs", "v2-documents"])
+            #expect(try StoreSchema.migrator.appliedMigrations(db) == ["v1-inputs", "v1-runs", "v2-documents", "v3-snapshots"])
         }
     }
 

@@ -34,6 +34,10 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var assessment: AssessmentPolicy = .standard
     /// Hiring channels, from `channels.yaml` beside this file; each run pins a copy.
     public var channels: [Channel] = []
+    /// Checked against every run's snapshot (docs/MONITORING.md).
+    public var alertRules: [AlertRule] = []
+    /// Where to keep a Prometheus text file, rewritten after every run; none when nil.
+    public var prometheusTextFile: String?
 
     public init() {}
 
@@ -128,6 +132,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
                         place(valueNode, file, key, "config.bad-assessment", "\(error)",
                             hint: "see the assessment section of docs/CONFIGURATION.md"))
                 }
+            case "alertRules": configuration.alertRules = AlertRulesConfiguration.parse(valueNode, file: file, errors: &errors)
+            case "prometheusTextFile": string { $0.prometheusTextFile = $1 }
             default:
                 errors.append(
                     place(keyNode, file, key, "config.unknown-key", "unknown setting",

@@ -223,6 +223,8 @@ final class WorkforceService: Sendable {
             let parameters = try call.decodeParameters(as: Workforce.GetRetentionParameters.self)
             let sees = await authorizer.access(of: peer) >= .operator
             return reply(Workforce.RetentionViewReply(view: try await RetentionViews(results: results).view(parameters, seesPeople: sees)))
+        case .getTrend, .getSnapshot:
+            return try await dispatchMonitoring(method, call, peer: peer)
         case .getGaps:
             let parameters = try call.decodeParameters(as: Workforce.GetGapsParameters.self)
             return reply(Workforce.GapViewReply(view: try await gaps.view(parameters, access: await authorizer.access(of: peer), uid: peer.uid)))

@@ -101,6 +101,7 @@ extension Supervisor {
             case .finish(let runID, let error):
                 let state = await ledger.finish(runID: runID, error: error)
                 lastFinished = (runID, state)
+                await runFinished(runID, state: state)
             }
         }
         await updateStatus()
@@ -108,7 +109,7 @@ extension Supervisor {
 
     func status() async throws -> Workforce.Status {
         let uptime = ContinuousClock.now - startedAt
-        var alerts = self.alerts
+        var alerts = self.alerts + monitoring.lines
         let taxonomy = try store.latestTaxonomyVersion()
         if taxonomy == nil { alerts.append("no taxonomy loaded: cadrectl taxonomy load Config/taxonomy") }
         let runs = try await store.runs(limit: configuration.recentRuns)

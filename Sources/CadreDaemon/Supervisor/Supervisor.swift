@@ -26,6 +26,8 @@ public actor Supervisor {
     /// When each phase's job last went out, for the messaging share of its time.
     var dispatchedAt: [String: ContinuousClock.Instant] = [:]
     var alerts: [String] = []
+    /// Alert rules tripped by the latest run and a failed scheduled run (Supervisor+Monitoring).
+    var monitoring = MonitoringAlerts()
     var shuttingDown = false
     private var stopWaiter: CheckedContinuation<Int32, Never>?
     private var stopRequest: Int32?
@@ -87,6 +89,7 @@ public actor Supervisor {
         if let interval = Watchdog.interval() {
             tasks.append(Task { [weak self] in await self?.watchdogLoop(every: interval / 2) })
         }
+        startMonitoring()
         let registered = await pool.count
         logger.info("\(registered) workers registered")
     }
@@ -196,6 +199,7 @@ public actor Supervisor {
         }
         parts.append(coordinator.queue.isEmpty ? "queue empty" : "\(coordinator.queue.count) queued")
         if restarts > 0 { parts.append("\(restarts) worker restart\(restarts == 1 ? "" : "s")") }
+        let alerts = alerts + monitoring.lines
         if !alerts.isEmpty { parts.append("alerts: \(alerts.joined(separator: "; "))") }
         return parts.joined(separator: ", ")
     }

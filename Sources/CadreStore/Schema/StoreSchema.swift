@@ -10,6 +10,7 @@ enum StoreSchema {
         migrator.registerMigration("v1-inputs", migrate: createInputs)
         migrator.registerMigration("v1-runs", migrate: createRuns)
         migrator.registerMigration("v2-documents", migrate: createDocuments)
+        migrator.registerMigration("v3-snapshots", migrate: SnapshotSchema.create)
         return migrator
     }
 

@@ -11,6 +11,7 @@ extension Workforce {
         public static let noCatalogue = "io.cadre.Workforce.NoCatalogue"
         public static let noPlans = "io.cadre.Workforce.NoPlans"
         public static let noPhaseResult = "io.cadre.Workforce.NoPhaseResult"
+        public static let noSnapshot = "io.cadre.Workforce.NoSnapshot"
         public static let importNotFound = "io.cadre.Workforce.ImportNotFound"
         public static let tooManyImports = "io.cadre.Workforce.TooManyImports"
         public static let noAssessment = "io.cadre.Workforce.NoAssessment"

@@ -46,6 +46,8 @@ extension Workforce {
         case getRetention = "GetRetention"
         case getSourcing = "GetSourcing"
         case importBadges = "ImportBadges"
+        case getTrend = "GetTrend"
+        case getSnapshot = "GetSnapshot"
 
         public static let interface = VarlinkInterfaces.workforceName
 
@@ -61,7 +63,8 @@ extension Workforce {
             switch self {
             case .ping: .anyone
             case .getStatus, .subscribe, .getRun, .listRuns, .getGaps, .listTaxonomyVersions, .listSkills, .listRoles,
-                .getRole, .validateTaxonomy, .getCatalogue, .getPlans, .getCredentials, .getRetention, .getSourcing:
+                .getRole, .validateTaxonomy, .getCatalogue, .getPlans, .getCredentials, .getRetention, .getSourcing,
+                .getTrend, .getSnapshot:
                 .reader
             case .startRun, .loadTaxonomy, .importNICE, .beginImport, .importChunk, .commitImport, .abortImport,
                 .loadCatalogue, .importBadges:

@@ -640,6 +640,40 @@ error SubscriberTooSlow (queued: int, limit: int)
 error TooManyConnections (uid: int, limit: int)
 error ShuttingDown ()
 error Internal (message: string)
+
+# Monitoring (docs/MONITORING.md): each successful run keeps a snapshot of its
+# headline figures. A figure of a group smaller than smallTeamThreshold is null
+# for a reader (its headcount stays).
+type MetricPoint (metric: string, scope: string, skill: ?string, value: ?float, headcount: ?int)
+
+type TrendPoint (run: int, asOf: string, value: ?float, headcount: ?int)
+
+# One metric of one group over the runs, ordered by as-of time then run id.
+# metric defaults to readiness, scope (org, team:ID, role-level:ROLE@RUNG) to
+# org; skill is for gap; since (YYYY-MM-DD or RFC 3339) drops earlier runs.
+method GetTrend(metric: ?string, scope: ?string, skill: ?string, since: ?string) -> (
+  metric: string,
+  scope: string,
+  skill: ?string,
+  points: []TrendPoint,
+  # The latest value minus the one before; null with fewer than two.
+  changeSincePrevious: ?float,
+  # The latest value minus that of the latest run at least 90 days older.
+  changeOver90Days: ?float
+)
+
+# A run's snapshot (the newest by as-of time without run), the runs finished by
+# state and the alerts in force, by severity: what the reports are made of.
+method GetSnapshot(run: ?int) -> (
+  run: int,
+  asOf: string,
+  metrics: []MetricPoint,
+  finishedRuns: [string]int,
+  alerts: []string,
+  alertsBySeverity: [string]int
+)
+
+error NoSnapshot (hint: string)
 """
 
     public static let service = """

@@ -30,10 +30,19 @@ extension Cadrectl {
             valueName: "amount"))
         var trainingBudget: Int64?
 
+        @Option(help: ArgumentHelp(
+            "Backfill a series: one run per day, week, month or quarter from --since through --as-of (default today).",
+            valueName: "interval"))
+        var every: RunInterval?
+
+        @Option(help: ArgumentHelp("With --every: the first date of the series (YYYY-MM-DD).", valueName: "date"))
+        var since: String?
+
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
+            try validateSeries()
             if let asOf, Timestamp.parse(asOf) == nil {
                 throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD) or an RFC 3339 time")
             }
@@ -60,6 +69,7 @@ extension Cadrectl {
         }
 
         func run() throws {
+            if let every, let since { return try runSeries(every, since: since) }
             let link = DaemonLink(connection)
             try link.connect()
             let terminal = Terminal.standardOutput()
