@@ -43,7 +43,7 @@ public actor SourcingPhase: Phase {
         context.progress(2, of: 3, "\(plan.totals.hires) hires, \(plan.totals.transfers) transfers, \(plan.totals.upskill) upskilled")
         let summary = SourcingSummary(plan)
         context.progress(3, of: 3, "build \(summary.buildCost), buy \(summary.buyCost)")
-        return PhaseOutput(summary: try WireJSON.value(summary), payload: try WireJSON.encode(plan))
+        return PhaseOutput(summary: try WireJSON.value(summary), payload: try plan.encoded())
     }
 
     /// The course catalogue in force, or an empty one: without courses every gap is uncoverable,

@@ -10,7 +10,7 @@ struct SourcingViews {
 
     func view(_ parameters: Workforce.GetSourcingParameters, seesPeople: Bool) async throws -> Workforce.SourcingView {
         let run = try await results.run(parameters.run, phase: SourcingPhase.name)
-        let loaded = try results.load(run, phase: SourcingPhase.name) { try WireJSON.decode(SourcingPlan.self, from: $0) }
+        let loaded = try results.load(run, phase: SourcingPhase.name) { try SourcingPlan(decoding: $0) }
         guard let plan = loaded.result else {
             return Workforce.SourcingView(
                 runId: run.id, asOf: loaded.asOf, planLoaded: false, roleLevels: [], hiresByQuarter: [],

@@ -4,13 +4,16 @@ public enum SnapshotBuilder {
     /// Raised when a contributor is added or changes what it computes: snapshots of an older
     /// version are recomputed from their runs' results (the backfill), so every series is made
     /// the same way.
-    public static let version = 1
+    public static let version = 2
 
     /// Every phase's metrics, in the order a snapshot lists them. A later phase (credentialing:
     /// credentials expiring; retention: mean risk) appends its contributor here.
     public static let contributors: [MetricContributor] = [
         AssessmentMetrics.contributor,
         TrainingMetrics.contributor,
+        CredentialMetrics.contributor,
+        RetentionMetrics.contributor,
+        SourcingMetrics.contributor,
     ]
 
     public static var definitions: [MetricDefinition] { contributors.flatMap(\.definitions) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The sourcing phase's result: the dual-track plan per planned role level and in total. Arrays
 /// are in fixed orders (role levels in taxonomy order, people as each rule ranks them), so the
 /// synthesized `Codable` form, written with sorted keys, is the same bytes on every rerun.
@@ -102,4 +104,18 @@ public struct ChannelQuarterHires: Hashable, Sendable, Codable {
     public var quarter: CalendarQuarter
     public var hires: Int
     public var cost: Int64
+}
+
+extension SourcingPlan {
+    /// Deterministic bytes for the store: JSON with sorted keys. Readiness travels as a double in
+    /// its shortest round-trip form beside its exact nanos, so equal plans give equal bytes.
+    public func encoded() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(self))
+    }
+
+    public init(decoding bytes: [UInt8]) throws {
+        self = try JSONDecoder().decode(Self.self, from: Data(bytes))
+    }
 }
