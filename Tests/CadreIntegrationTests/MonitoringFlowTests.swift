@@ -92,6 +92,40 @@ struct MonitoringFlowTests {
     }
 }
 
+extension MonitoringFlowTests {
+    @Test("alert rules come with SIGHUP: a new rule judges the next run; a broken one is located and the rules in force kept")
+    func reloadedRules() throws {
+        let daemon = try DaemonUnderTest()
+        try daemon.loadTaxonomy()
+        try daemon.importFile(kind: "people", name: "people.csv", AssessmentFlowTests.people)
+        try daemon.importFile(kind: "evidence", name: "evidence.csv", AssessmentFlowTests.evidence)
+        func run() throws -> Int64 {
+            let run = try daemon.connect().call(.startRun, Workforce.StartRunParameters(asOf: "2026-06-30"), as: Workforce.RunReply.self).run
+            #expect(try waitForRun(run.id, on: daemon).state == "succeeded")
+            return run.id
+        }
+        let first = try run()
+        #expect(try daemon.status().alerts.isEmpty)
+
+        let file = daemon.configuration + "/cadred.yaml"
+        try "alertRules:\n  - {name: floor, metric: readiness, when: below, threshold: 0.99}\n"
+            .write(toFile: file, atomically: false, encoding: .utf8)
+        kill(daemon.process.processIdentifier, SIGHUP)
+        #expect(eventually { daemon.log.contains("configuration reloaded") })
+        #expect(try daemon.status().alerts.isEmpty, "a reload judges no run by itself (run #\(first))")
+        let second = try run()
+        #expect(try daemon.status().alerts.contains { $0.hasPrefix("warning floor: readiness{org}") && $0.hasSuffix("(run #\(second))") })
+
+        try "alertRules:\n  - {name: floor, metric: readiness, when: under, threshold: 0.99}\n"
+            .write(toFile: file, atomically: false, encoding: .utf8)
+        kill(daemon.process.processIdentifier, SIGHUP)
+        #expect(eventually { daemon.log.contains("configuration reload failed") })
+        #expect(daemon.log.contains("cadred.yaml:2:44: [config.bad-value] alertRules[0].when: 'under' is not one of below, at-most, above, at-least"))
+        let third = try run()
+        #expect(try daemon.status().alerts.contains { $0.hasSuffix("(run #\(third))") }, "the rule in force still judges")
+    }
+}
+
 /// Python's prometheus_client reads the file; names follow Prometheus's conventions.
 enum PrometheusCheck {
     static let script = """
