@@ -62,11 +62,12 @@ struct MonitoringFlowTests {
         #expect(text.stdout.contains("change since the previous run:"))
         #expect(try ctl(["trend", "gap"]).exit == 2, "gap needs --skill")
 
-        let status = try daemon.status()
-        #expect(status.alerts.contains { $0.hasPrefix("warning readiness-floor: readiness{org}") && $0.hasSuffix("(run #3)") })
-        #expect(!status.alerts.contains { $0.contains("never") })
+        // The run's record says succeeded a moment before its alerts and file are done.
+        #expect(try eventually { try daemon.status().alerts.contains { $0.hasPrefix("warning readiness-floor: readiness{org}") && $0.hasSuffix("(run #3)") } })
+        #expect(!(try daemon.status().alerts.contains { $0.contains("never") }))
 
         // Prometheus: cadred's own file after every run, and cadrectl's; both parse.
+        #expect(eventually { ((try? String(contentsOfFile: textFile, encoding: .utf8)) ?? "").contains("cadre_snapshot_run_id 3\n") })
         let written = try String(contentsOfFile: textFile, encoding: .utf8)
         #expect(written.contains("cadre_snapshot_run_id 3\n"))
         #expect(written.contains("cadre_runs_finished_total{state=\"succeeded\"} 3\n"))
@@ -114,7 +115,7 @@ extension MonitoringFlowTests {
         #expect(eventually { daemon.log.contains("configuration reloaded") })
         #expect(try daemon.status().alerts.isEmpty, "a reload judges no run by itself (run #\(first))")
         let second = try run()
-        #expect(try daemon.status().alerts.contains { $0.hasPrefix("warning floor: readiness{org}") && $0.hasSuffix("(run #\(second))") })
+        #expect(try eventually { try daemon.status().alerts.contains { $0.hasPrefix("warning floor: readiness{org}") && $0.hasSuffix("(run #\(second))") } })
 
         try "alertRules:\n  - {name: floor, metric: readiness, when: under, threshold: 0.99}\n"
             .write(toFile: file, atomically: false, encoding: .utf8)
@@ -122,7 +123,7 @@ extension MonitoringFlowTests {
         #expect(eventually { daemon.log.contains("configuration reload failed") })
         #expect(daemon.log.contains("cadred.yaml:2:44: [config.bad-value] alertRules[0].when: 'under' is not one of below, at-most, above, at-least"))
         let third = try run()
-        #expect(try daemon.status().alerts.contains { $0.hasSuffix("(run #\(third))") }, "the rule in force still judges")
+        #expect(try eventually { try daemon.status().alerts.contains { $0.hasSuffix("(run #\(third))") } }, "the rule in force still judges")
     }
 }
 
