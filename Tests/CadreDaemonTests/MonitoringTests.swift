@@ -40,6 +40,15 @@ struct MonitoringTests {
         ])
     }
 
+    @Test("the shipped Config/cadred.yaml parses, with its example rules")
+    func shippedConfiguration() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Config/cadred.yaml").path
+        let configuration = try DaemonConfiguration.load(path: path)
+        #expect(configuration.alertRules.map(\.name) == ["readiness-floor", "readiness-falling"])
+        #expect(configuration.prometheusTextFile == nil)
+    }
+
     @Test("a broken rule is located by line and field")
     func brokenRules() {
         let text = """

@@ -13,7 +13,8 @@ struct RunLedger: Sendable {
     func createRun(asOf: Int64, trigger: String, requestedBy uid: UInt32, policy: JSONValue) async throws -> RunRecord {
         let record = try await store.createRun(asOf: asOf, trigger: trigger, requestedBy: uid, policy: try WireJSON.encode(policy))
         log(record.id).info(
-            "run #\(record.id) queued by uid \(uid) (\(trigger)), as of \(Timestamp.format(epochSeconds: asOf))")
+            "run #\(record.id) queued by uid \(uid) (\(trigger)), as of \(Timestamp.format(epochSeconds: asOf))",
+            metadata: ["trigger": "\(trigger)"])
         hub.publish("run-queued", runID: record.id, message: "as of \(Timestamp.format(epochSeconds: asOf))")
         return record
     }

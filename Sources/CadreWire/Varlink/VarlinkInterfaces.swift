@@ -54,7 +54,7 @@ type Run (
 # seq is the last event before it), worker-started, worker-exited,
 # worker-restarted, run-queued, run-started, phase-started, progress,
 # phase-finished, phase-failed, run-finished, run-failed, taxonomy-loaded,
-# import-committed, reloaded.
+# import-committed, reloaded, alert, alert-cleared.
 type Event (
   seq: int,
   time: string,
