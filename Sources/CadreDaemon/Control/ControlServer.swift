@@ -21,12 +21,17 @@ final class ControlServer: Sendable {
     }
 
     static func start(
-        _ endpoint: Endpoint, service: WorkforceService, limiter: ConnectionLimiter,
+        _ endpoint: Endpoint, service: WorkforceService, limiter: ConnectionLimiter, connectionCeiling: Int,
         maximumMessageBytes: @escaping @Sendable () -> Int, idleTimeout: @escaping @Sendable () -> Int,
         logger: Logger
     ) async throws -> ControlServer {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
+            .serverChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(AcceptThrottle(ceiling: connectionCeiling, logger: logger))
+                }
+            }
             // Each connection asks for reads itself, only while it has room (VarlinkConnectionHandler).
             .childChannelOption(.autoRead, value: false)
             .childChannelInitializer { channel in

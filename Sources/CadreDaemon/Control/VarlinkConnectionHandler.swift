@@ -55,8 +55,8 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
             context.close(promise: nil)
             return
         }
-        guard limiter.open(uid: peer.uid) else {
-            let error = Workforce.TooManyConnectionsError(uid: Int(peer.uid), limit: limiter.limit)
+        if let refusal = limiter.admit(uid: peer.uid) {
+            let error = Workforce.TooManyConnectionsError(uid: Int(peer.uid), limit: refusal.limit)
             // Integers only: cannot fail to encode; the connection is closed either way.
             if let bytes = try? VarlinkCodec.encodeError(Workforce.ErrorName.tooManyConnections, error) {
                 let channel = context.channel
