@@ -81,7 +81,8 @@ public enum Daemon {
                                 try await ControlServer.start(
                                     endpoint, service: service, limiter: limiter, connectionCeiling: budget.ceiling,
                                     maximumMessageBytes: { settings.current.maximumMessageBytes },
-                                    idleTimeout: { settings.current.idleTimeoutSeconds }, logger: logger)
+                                    idleTimeout: { settings.current.idleTimeoutSeconds },
+                                    messageTimeout: { settings.current.messageTimeoutSeconds }, logger: logger)
                             }, logger: logger),
                         serviceName: "control"),
                     .init(service: DaemonServices.SupervisorService(supervisor: supervisor, started: started), serviceName: "supervisor"),

@@ -127,3 +127,80 @@ struct DescriptorLimitTests {
         return user + system
     }
 }
+
+/// Memory and time a peer may take before it has shown it may read anything.
+@Suite("Before authorisation", .serialized)
+struct BeforeAuthorisationTests {
+    static let script = """
+        import json, socket, sys
+        out = {}
+        # A bulk message, never terminated.
+        s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); s.settimeout(10)
+        sent = 0
+        try:
+            while sent < (1 << 20):
+                sent += s.send(b"x" * 65536)
+        except OSError:
+            pass
+        try:
+            out["bulk"] = "closed" if s.recv(65536) == b"" else "open"
+        except socket.timeout:
+            out["bulk"] = "open"
+        except OSError:
+            out["bulk"] = "closed"
+        # One byte a second.
+        s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); s.settimeout(1)
+        out["trickle"] = "open"
+        for _ in range(10):
+            try:
+                s.send(b"{")
+                if s.recv(1) == b"":
+                    out["trickle"] = "closed"
+                    break
+            except socket.timeout:
+                continue
+            except OSError:
+                out["trickle"] = "closed"
+                break
+        # A large call from whoever runs this.
+        s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); s.settimeout(10)
+        try:
+            s.sendall(json.dumps({"method": "io.cadre.Workforce.Ping", "parameters": {"message": "y" * 200000}}).encode() + b"\\0")
+            buf = b""
+            while not buf.endswith(b"\\0"):
+                chunk = s.recv(65536)
+                if not chunk:
+                    break
+                buf += chunk
+            out["large"] = json.loads(buf[:-1]).get("error") if buf.endswith(b"\\0") else "closed"
+        except OSError:
+            out["large"] = "closed"
+        print(json.dumps(out))
+        """
+
+    @Test("a peer without rights is closed past 64 KiB of one message; a reader is not; a message trickled a byte a second times out")
+    func bounded() throws {
+        try #require(Checkout.isRoot, "needs root to run clients as other users")
+        let daemon = try DaemonUnderTest(configuration: "readersGroup: nogroup\nmessageTimeoutSeconds: 2\n")
+        chmod(daemon.socketPath, 0o666)
+        let run = { (user: [String]) throws -> [String: String] in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = user + ["--clear-groups", "--", "/usr/bin/python3", "-c", Self.script, daemon.socketPath]
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return try JSONDecoder().decode([String: String].self, from: data)
+        }
+        let stranger = try run(["--reuid=40001", "--regid=40001"])
+        #expect(stranger["bulk"] == "closed", "a peer that may only Ping cannot make the daemon hold a megabyte")
+        #expect(stranger["trickle"] == "closed", "the idle timer never fires for it; the message timer does")
+        #expect(stranger["large"] == "closed")
+        let reader = try run(["--reuid=nobody", "--regid=nogroup"])
+        #expect(reader["large"] == "io.cadre.Workforce.InvalidParameter", "a reader's large call is read and answered")
+        #expect(reader["trickle"] == "closed")
+        #expect(try daemon.connect().call(.ping, Workforce.PingParameters(), as: Workforce.PingResult.self).message == "pong")
+    }
+}

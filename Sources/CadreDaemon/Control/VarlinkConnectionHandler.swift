@@ -70,6 +70,12 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
         }
         counted = true
         self.peer = peer
+        // Until its rights are known, the peer's message in progress is held small (MessageBudget).
+        let (channel, service) = (context.channel, service)
+        Task {
+            let rights = MessageBudget.PeerRights(mayRead: await service.authorizer.access(of: peer) >= .reader)
+            channel.triggerUserOutboundEvent(rights, promise: nil)
+        }
         drain(context: context)
         readIfRoom(context: context)
     }
