@@ -25,6 +25,8 @@ public enum Daemon {
 
     public static func run(_ options: Options, logger: Logger) async -> Int32 {
         let paths = options.paths
+        let (descriptorLimit, raiseError) = DescriptorBudget.raiseDescriptorLimit()
+        if let raiseError { logger.warning("descriptor limit stays at \(descriptorLimit): \(raiseError)") }
         do {
             try paths.createDirectories()
         } catch {
@@ -54,7 +56,14 @@ public enum Daemon {
             paths: paths, configuration: configuration, store: store, hub: hub,
             executable: executablePath(), logTarget: options.logTarget, logger: logger)
         let authorizer = Authorizer(operatorsGroup: configuration.operatorsGroup, readersGroup: configuration.readersGroup)
-        let limiter = ConnectionLimiter(limit: configuration.maximumConnectionsPerUser)
+        let budget = DescriptorBudget(descriptorLimit: descriptorLimit, configuredMaximum: configuration.maximumConnections)
+        logger.info(
+            "descriptor limit \(descriptorLimit): \(DescriptorBudget.reserved) kept for workers and the store, connections stop being accepted at \(budget.ceiling), \(budget.maximumConnections) for users other than root and cadre")
+        if budget.maximumConnections < configuration.maximumConnections {
+            logger.warning(
+                "maximumConnections \(configuration.maximumConnections) lowered to \(budget.maximumConnections) to fit the descriptor limit \(descriptorLimit) (LimitNOFILE=)")
+        }
+        let limiter = ConnectionLimiter(limit: configuration.maximumConnectionsPerUser, globalLimit: budget.maximumConnections)
         let settings = LiveSettings(configuration)
         let service = WorkforceService(
             supervisor: supervisor, store: store, hub: hub, authorizer: authorizer, logger: logger,
@@ -71,9 +80,10 @@ public enum Daemon {
                             supervisor: supervisor, started: started,
                             open: {
                                 try await ControlServer.start(
-                                    endpoint, service: service, limiter: limiter,
+                                    endpoint, service: service, limiter: limiter, connectionCeiling: budget.ceiling,
                                     maximumMessageBytes: { settings.current.maximumMessageBytes },
-                                    idleTimeout: { settings.current.idleTimeoutSeconds }, logger: logger)
+                                    idleTimeout: { settings.current.idleTimeoutSeconds },
+                                    messageTimeout: { settings.current.messageTimeoutSeconds }, logger: logger)
                             }, logger: logger),
                         serviceName: "control"),
                     .init(service: DaemonServices.SupervisorService(supervisor: supervisor, started: started), serviceName: "supervisor"),
@@ -83,6 +93,8 @@ public enum Daemon {
                                 settings.update(fresh)
                                 authorizer.update(operatorsGroup: fresh.operatorsGroup, readersGroup: fresh.readersGroup)
                                 limiter.setLimit(fresh.maximumConnectionsPerUser)
+                                limiter.setGlobalLimit(
+                                    DescriptorBudget(descriptorLimit: descriptorLimit, configuredMaximum: fresh.maximumConnections).maximumConnections)
                                 hub.setQueueLimit(fresh.subscriberQueueLimit)
                             }
                         }, serviceName: "reload"),

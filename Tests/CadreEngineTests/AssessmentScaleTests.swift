@@ -95,11 +95,4 @@ struct AssessmentScaleTests {
         ])
         #expect(problems.allSatisfy { $0.file == "cadre.yaml" })
     }
-
-    @Test func smallTeamsHidePersonFiguresFromReaders() {
-        let policy = AssessmentPolicy.standard
-        #expect(!policy.showsPersonFigures(teamHeadcount: 4, readerIsOperator: false))
-        #expect(policy.showsPersonFigures(teamHeadcount: 5, readerIsOperator: false))
-        #expect(policy.showsPersonFigures(teamHeadcount: 4, readerIsOperator: true))
-    }
 }

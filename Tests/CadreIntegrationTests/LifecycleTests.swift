@@ -33,6 +33,28 @@ struct LifecycleTests {
         }
     }
 
+    @Test("a service manager that stops reading its notify socket freezes nothing: GetStatus answers, READY=1 comes once it reads, SIGTERM exits 0")
+    func fullNotifySocket() throws {
+        let notifyPath = "/tmp/cadre-notify-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let notify = try NotifyListener(path: notifyPath)
+        let filled = try notify.fill()
+        let daemon = try DaemonUnderTest(environment: ["NOTIFY_SOCKET": notifyPath, "WATCHDOG_USEC": "400000"])
+        // sd_notify would hold the supervisor in sendmsg from READY=1 on; the status call would wait for it.
+        let connection = try RawVarlinkConnection(path: daemon.socketPath, timeoutSeconds: 20)
+        for _ in 0..<3 {
+            let status = try connection.call(.getStatus, Workforce.Empty(), as: Workforce.Status.self)
+            #expect(status.workers.count == 6)
+            usleep(300_000)  // keep-alives fall due meanwhile: each is dropped, not waited for
+        }
+        let status = try connection.call(.getStatus, Workforce.Empty(), as: Workforce.Status.self)
+        #expect(status.alerts.contains { $0.contains("not reading its notify socket") }, "\(status.alerts)")
+
+        // The manager reads again: its backlog, then READY=1, which was never dropped.
+        let seen = try notify.waitFor("READY=1", timeout: .seconds(30))
+        #expect(seen.prefix(filled).allSatisfy { $0 == "filler" } && seen.count == filled + 1)
+        #expect(try daemon.stop(timeout: .seconds(20)) == 0)
+    }
+
     @Test("WATCHDOG=1 only while every worker answers heartbeats: a frozen worker silences it, its replacement restores it")
     func watchdog() throws {
         let notifyPath = "/tmp/cadre-notify-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"

@@ -46,6 +46,46 @@ struct NotifierTests {
         #expect(child.report == ["enabled false"])
     }
 
+    @Test("a manager that stops reading: status lines dropped and counted, READY=1 delivered once there is room",
+          .timeLimit(.minutes(1)))
+    func fullSocket() throws {
+        let directory = try TemporaryDirectory()
+        let socket = try NotifySocket(path: directory.path + "/notify")
+        let filled = try socket.fill()
+        let notifier = SystemdNotifier(notifySocket: socket.path)
+        // sd_notify would block in sendmsg at the first of these, for as long as nobody reads.
+        for line in 0..<100 { notifier.status("line \(line)") }
+        #expect(notifier.droppedCount == 100)
+        notifier.ready(status: "up")
+        notifier.status("after")
+        notifier.watchdog()
+        #expect(notifier.droppedCount == 102 && notifier.lostCount == 0, "READY=1 waits for room; nothing overtakes it")
+
+        // The manager reads again: its backlog first, then READY=1, then the latest dropped status
+        // riding with the next keep-alive.
+        var seen: [String] = []
+        while !seen.contains(where: { $0.hasPrefix("READY=1") }) {
+            let batch = socket.receiveAll(timeout: .seconds(10))
+            try #require(!batch.isEmpty, "READY=1 never came; saw \(seen)")
+            seen += batch
+        }
+        #expect(seen.prefix(filled).allSatisfy { $0 == "filler" })
+        #expect(Array(seen.dropFirst(filled)) == ["READY=1\nSTATUS=up"])
+        notifier.watchdog()
+        #expect(socket.receiveAll() == ["WATCHDOG=1\nSTATUS=after"])
+        notifier.status("latest")
+        #expect(socket.receiveAll() == ["STATUS=latest"], "a status line supersedes the dropped one")
+        #expect(notifier.lostCount == 0)
+    }
+
+    @Test("an abstract NOTIFY_SOCKET (@name) is reached")
+    func abstractAddress() throws {
+        let name = "@cadre-notify-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let socket = try NotifySocket(path: name)
+        SystemdNotifier(notifySocket: name).ready(status: "up")
+        #expect(socket.receiveAll() == ["READY=1\nSTATUS=up"])
+    }
+
     @Test(
         "durations are whole microseconds, rounded down, never negative",
         arguments: [

@@ -15,7 +15,12 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var maximumBusFrameBytes = 512 * 1024 * 1024
     /// A control connection with no call in flight for this long is closed; subscribers are exempt.
     public var idleTimeoutSeconds = 300
+    /// A varlink message must arrive whole within this long of its first byte.
+    public var messageTimeoutSeconds = 30
     public var maximumConnectionsPerUser = 64
+    /// Control connections of all users together (root and the daemon's own user not counted);
+    /// lowered at start to fit the descriptor limit (`DescriptorBudget`).
+    public var maximumConnections = 1024
     /// Events queued for one subscriber before it is dropped as too slow.
     public var subscriberQueueLimit = 1024
     public var heartbeatIntervalMilliseconds = 1000
@@ -113,7 +118,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
             case "maximumMessageBytes": int(4096...(1 << 30)) { $0.maximumMessageBytes = $1 }
             case "maximumBusFrameBytes": int((1 << 20)...(1 << 32)) { $0.maximumBusFrameBytes = $1 }
             case "idleTimeoutSeconds": int(1...86_400) { $0.idleTimeoutSeconds = $1 }
+            case "messageTimeoutSeconds": int(1...3600) { $0.messageTimeoutSeconds = $1 }
             case "maximumConnectionsPerUser": int(1...100_000) { $0.maximumConnectionsPerUser = $1 }
+            case "maximumConnections": int(1...1_000_000) { $0.maximumConnections = $1 }
             case "subscriberQueueLimit": int(8...1_000_000) { $0.subscriberQueueLimit = $1 }
             case "heartbeatIntervalMilliseconds": int(50...60_000) { $0.heartbeatIntervalMilliseconds = $1 }
             case "heartbeatMissLimit": int(2...1000) { $0.heartbeatMissLimit = $1 }

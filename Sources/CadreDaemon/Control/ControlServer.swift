@@ -21,18 +21,24 @@ final class ControlServer: Sendable {
     }
 
     static func start(
-        _ endpoint: Endpoint, service: WorkforceService, limiter: ConnectionLimiter,
+        _ endpoint: Endpoint, service: WorkforceService, limiter: ConnectionLimiter, connectionCeiling: Int,
         maximumMessageBytes: @escaping @Sendable () -> Int, idleTimeout: @escaping @Sendable () -> Int,
-        logger: Logger
+        messageTimeout: @escaping @Sendable () -> Int, logger: Logger
     ) async throws -> ControlServer {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
+            .serverChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(AcceptThrottle(ceiling: connectionCeiling, logger: logger))
+                }
+            }
             // Each connection asks for reads itself, only while it has room (VarlinkConnectionHandler).
             .childChannelOption(.autoRead, value: false)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
                     try sync.addHandler(IdleStateHandler(readTimeout: .seconds(Int64(idleTimeout()))))
+                    try sync.addHandler(MessageBudget(timeout: .seconds(Int64(messageTimeout())), logger: logger))
                     try sync.addHandler(
                         ByteToMessageHandler(VarlinkFrameDecoder(maximumMessageLength: maximumMessageBytes())))
                     try sync.addHandler(VarlinkConnectionHandler(service: service, limiter: limiter, logger: logger))

@@ -55,8 +55,8 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
             context.close(promise: nil)
             return
         }
-        guard limiter.open(uid: peer.uid) else {
-            let error = Workforce.TooManyConnectionsError(uid: Int(peer.uid), limit: limiter.limit)
+        if let refusal = limiter.admit(uid: peer.uid) {
+            let error = Workforce.TooManyConnectionsError(uid: Int(peer.uid), limit: refusal.limit)
             // Integers only: cannot fail to encode; the connection is closed either way.
             if let bytes = try? VarlinkCodec.encodeError(Workforce.ErrorName.tooManyConnections, error) {
                 let channel = context.channel
@@ -70,6 +70,12 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
         }
         counted = true
         self.peer = peer
+        // Until its rights are known, the peer's message in progress is held small (MessageBudget).
+        let (channel, service) = (context.channel, service)
+        Task {
+            let rights = MessageBudget.PeerRights(mayRead: await service.authorizer.access(of: peer) >= .reader)
+            channel.triggerUserOutboundEvent(rights, promise: nil)
+        }
         drain(context: context)
         readIfRoom(context: context)
     }

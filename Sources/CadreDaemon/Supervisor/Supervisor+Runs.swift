@@ -116,6 +116,12 @@ extension Supervisor {
         if let last = runs.first(where: { $0.state.isFinished }), last.state == .failed {
             alerts.append("last run #\(last.id) failed")
         }
+        let dropped = notifier.droppedCount, lost = notifier.lostCount
+        if dropped + lost > 0 {
+            alerts.append(
+                "the service manager is not reading its notify socket: \(dropped) status line(s) or keep-alive(s) dropped, "
+                    + "\(lost) state change(s) undelivered")
+        }
         return Workforce.Status(
             version: CadreVersion.current, pid: Int(getpid()),
             uptimeSeconds: Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18,

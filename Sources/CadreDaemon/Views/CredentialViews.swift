@@ -20,8 +20,8 @@ struct CredentialViews {
             .map { try WireJSON.decode(CredentialCatalogue.self, from: $0.content) }
         let name = { (id: String) in catalogue?.credential(id)?.name ?? id }
         var notes: [String] = []
-        let people = loaded.names.count
-        let showsCounts = loaded.showsFigures(of: people, seesPeople: seesPeople)
+        let disclosure = loaded.disclosure(seesPeople: seesPeople)
+        let showsCounts = disclosure.showsFigures(ofGroupOf: loaded.names.count)
         let counts = showsCounts
             ? result.byCredential.filter { $0.valid + $0.expiring + $0.expired > 0 }.map {
                 Workforce.CredentialCount(
@@ -29,13 +29,14 @@ struct CredentialViews {
                     retired: $0.retired)
             } : []
         if !showsCounts { notes.append("counts by credential (the organisation has under \(loaded.policy.smallTeamThreshold) people)") }
-        var withheld = 0
+        // No organisation-wide coverage is shown, so the role levels are not a partition of a
+        // shown whole: each is shown by its own size.
+        let visible = Set(disclosure.shown(result.coverage) { $0.headcount }.map(\.roleLevel))
+        let withheld = result.coverage.count - visible.count
         let coverage = result.coverage.map { level -> Workforce.CoverageView in
-            let visible = loaded.showsFigures(of: level.headcount, seesPeople: seesPeople)
-            if !visible { withheld += 1 }
-            return Workforce.CoverageView(
+            Workforce.CoverageView(
                 roleLevel: level.roleLevel.description, recommended: level.recommended, headcount: level.headcount,
-                covered: visible ? level.covered : nil)
+                covered: visible.contains(level.roleLevel) ? level.covered : nil)
         }
         if withheld > 0 { notes.append("coverage of \(withheld) role level\(withheld == 1 ? "" : "s") under \(loaded.policy.smallTeamThreshold) people") }
         let items = parameters.within.map { result.worklist(within: $0) } ?? result.worklist
@@ -53,13 +54,7 @@ struct CredentialViews {
             notes.append("the renewal worklist names people: operators only")
         }
         if let person = parameters.person {
-            guard seesPeople else {
-                throw ControlFailure(
-                    Workforce.ErrorName.permissionDenied,
-                    Workforce.PermissionDeniedError(
-                        method: Workforce.Method.getCredentials.qualifiedName, uid: -1,
-                        required: "operator rights: a person's credentials are shown to operators only"))
-            }
+            try disclosure.requirePeople(.getCredentials, uid: -1, what: "a person's credentials")
             guard loaded.names[person] != nil else { throw ControlFailure(Workforce.ErrorName.personNotFound, Workforce.IDError(id: person)) }
             view.holdings = result.holdings(of: person).map {
                 Workforce.HoldingView(

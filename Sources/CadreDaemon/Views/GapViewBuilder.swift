@@ -6,9 +6,8 @@ import CadreWire
 struct GapViewBuilder {
     let loaded: GapViews.LoadedRun
     let top: Int
-    /// Operators see per-person figures everywhere; readers only in groups of at least
-    /// `smallTeamThreshold` people.
-    let seesPeople: Bool
+    /// Who sees what: people for operators only, groups of `smallTeamThreshold` or more.
+    let disclosure: Disclosure
 
     private var map: GapMap { loaded.gapMap }
 
@@ -16,7 +15,7 @@ struct GapViewBuilder {
         let summary = group(map.org, 0, id: "org", name: "Organisation")
         let levels = (0..<map.taxonomy.roleLevelCount).filter { map.roleLevels.headcount[$0] > 0 }.map(roleLevelGroup)
         let teams = (0..<map.teamIDs.count).map { group(map.teams, $0, id: map.teamIDs[$0], name: map.teamIDs[$0]) }
-        return view("org", summary: summary, roleLevels: levels, teams: teams)
+        return view("org", summary: summary, roleLevels: levels, teams: teams, whole: summary.headcount)
     }
 
     func team(_ id: String) throws -> Workforce.GapView {
@@ -41,7 +40,7 @@ struct GapViewBuilder {
                 meeting: people.filter { map.meets[$0] }.count,
                 topGaps: ranked(sums.map { SkillGap(skill: $0.key, weightedGap: $0.value) }))
         }
-        return withPeople(view("team", summary: summary, roleLevels: levels), members)
+        return withPeople(view("team", summary: summary, roleLevels: levels, whole: summary.headcount), members)
     }
 
     func role(_ ref: RoleLevelRef) throws -> Workforce.GapView {
@@ -69,7 +68,7 @@ struct GapViewBuilder {
                 meeting: indices.reduce(0) { $0 + Int(map.roleLevels.meetingCount[$1]) },
                 topGaps: ranked(sums.map { SkillGap(skill: $0.key, weightedGap: $0.value) }))
         }
-        return withPeople(view("role", summary: summary, roleLevels: indices.map(roleLevelGroup)), members)
+        return withPeople(view("role", summary: summary, roleLevels: indices.map(roleLevelGroup), whole: summary.headcount), members)
     }
 
     func person(_ id: String, explain: (String) throws -> AssessmentInputLoader.Loaded) throws -> Workforce.GapView {
@@ -97,50 +96,40 @@ struct GapViewBuilder {
         return view("person", summary: summary, person: personReadiness(p), requirements: requirements)
     }
 
-    func teamHeadcount(ofPerson id: String) -> Int {
-        guard let p = map.personIndex(id), map.personTeam[p] >= 0 else { return 0 }
-        return Int(map.teams.headcount[Int(map.personTeam[p])])
-    }
-
     // MARK: pieces
 
     private func view(
         _ scope: String, summary: Workforce.GroupReadiness, roleLevels: [Workforce.GroupReadiness] = [],
-        teams: [Workforce.GroupReadiness] = [], person: Workforce.PersonReadiness? = nil,
+        teams: [Workforce.GroupReadiness] = [], whole: Int? = nil, person: Workforce.PersonReadiness? = nil,
         requirements: [Workforce.RequirementGap] = []
     ) -> Workforce.GapView {
-        // A group of one or two is a person in all but name: readers see the groups inside a view
-        // only when they hold at least smallTeamThreshold people.
-        let threshold = loaded.policy.smallTeamThreshold
-        let visible = { (group: Workforce.GroupReadiness) in
-            loaded.policy.showsPersonFigures(teamHeadcount: group.headcount, readerIsOperator: seesPeople)
-        }
+        // The groups inside a view are shown by the one rule (Disclosure): each partition of the
+        // whole on its own, so neither lets a left-out group be worked out from the whole.
+        let shownLevels = disclosure.shown(roleLevels, whole: whole, headcount: \.headcount)
+        let shownTeams = disclosure.shown(teams, whole: whole, headcount: \.headcount)
         var view = Workforce.GapView(
             runId: loaded.run.id, asOf: Timestamp.format(epochSeconds: loaded.run.asOf), dataVersion: loaded.run.dataVersion,
-            scope: scope, summary: summary, roleLevels: roleLevels.filter(visible), teams: teams.filter(visible),
-            person: person, requirements: requirements)
+            scope: scope, summary: summary, roleLevels: shownLevels, teams: shownTeams, person: person, requirements: requirements)
         var notes: [String] = []
-        if scope != "person", !visible(summary) {
+        if scope != "person", !disclosure.showsFigures(ofGroupOf: summary.headcount) {
             // The group asked for is itself small: its own figures are its members' in all but name.
             view.summary.meanReadiness = nil
             view.summary.meeting = nil
             view.summary.topGaps = []
-            notes.append("this group's figures (readers see groups of \(threshold) or more; it has \(summary.headcount))")
+            notes.append(disclosure.ownFiguresWithheld(headcount: summary.headcount))
         }
-        let withheld = roleLevels.count + teams.count - view.roleLevels.count - view.teams.count
-        if withheld > 0 {
-            notes.append("\(withheld) group\(withheld == 1 ? "" : "s") under \(threshold) people left out (readers see groups of \(threshold) or more)")
+        if let note = disclosure.leftOut(roleLevels.count + teams.count - shownLevels.count - shownTeams.count) {
+            notes.append(note)
         }
         view.hidden = notes.isEmpty ? nil : notes.joined(separator: "; ")
         return view
     }
 
-    /// Adds the members, most in need first, unless the caller may not see them.
+    /// Adds the members, most in need first, for operators: a reader sees no person's figures.
     private func withPeople(_ view: Workforce.GapView, _ members: [Int]) -> Workforce.GapView {
         var view = view
-        let threshold = loaded.policy.smallTeamThreshold
-        if !loaded.policy.showsPersonFigures(teamHeadcount: members.count, readerIsOperator: seesPeople) {
-            let people = "per-person figures are shown to readers for groups of \(threshold) or more; this one has \(members.count)"
+        guard disclosure.seesPeople else {
+            let people = "per-person figures are shown to operators only"
             view.hidden = view.hidden.map { "\(people); \($0)" } ?? people
             return view
         }

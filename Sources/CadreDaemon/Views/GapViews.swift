@@ -43,7 +43,8 @@ final class GapViews: Sendable {
         }
         let loaded = try load(try await selectRun(parameters))
         let top = min(max(parameters.top ?? 10, 1), 1000)
-        let builder = GapViewBuilder(loaded: loaded, top: top, seesPeople: access >= .operator)
+        let disclosure = Disclosure(policy: loaded.policy, seesPeople: access >= .operator)
+        let builder = GapViewBuilder(loaded: loaded, top: top, disclosure: disclosure)
         if let team = parameters.team { return try builder.team(team) }
         if let text = parameters.roleLevel {
             guard let level = RoleLevelRef(parsing: text) else {
@@ -52,15 +53,7 @@ final class GapViews: Sendable {
             return try builder.role(level)
         }
         if let person = parameters.person {
-            guard loaded.policy.showsPersonFigures(
-                teamHeadcount: builder.teamHeadcount(ofPerson: person), readerIsOperator: access >= .operator)
-            else {
-                throw ControlFailure(
-                    Workforce.ErrorName.permissionDenied,
-                    Workforce.PermissionDeniedError(
-                        method: Workforce.Method.getGaps.qualifiedName, uid: Int(uid),
-                        required: "operator rights for a person in no team or in a team under \(loaded.policy.smallTeamThreshold) people"))
-            }
+            try disclosure.requirePeople(.getGaps, uid: Int(uid), what: "a person's gaps")
             return try builder.person(person, explain: try explainer(loaded))
         }
         return builder.org()

@@ -17,8 +17,8 @@ final class PhaseResults: Sendable {
 
         var asOf: String { Timestamp.format(epochSeconds: run.asOf) }
 
-        func showsFigures(of headcount: Int, seesPeople: Bool) -> Bool {
-            policy.showsPersonFigures(teamHeadcount: headcount, readerIsOperator: seesPeople)
+        func disclosure(seesPeople: Bool) -> Disclosure {
+            Disclosure(policy: policy, seesPeople: seesPeople)
         }
     }
 

@@ -5,10 +5,8 @@ import CadreWire
 struct PlanViewBuilder {
     let loaded: PlanViews.LoadedPlans
     let result: TrainingResult
-    let seesPeople: Bool
+    let disclosure: Disclosure
     let top: Int
-
-    private var threshold: Int { loaded.policy.smallTeamThreshold }
 
     static func withoutCatalogue(_ loaded: PlanViews.LoadedPlans) -> Workforce.PlansView {
         Workforce.PlansView(
@@ -22,7 +20,7 @@ struct PlanViewBuilder {
         let teams = zip(result.teamIDs, result.byTeam).map { rollup($1, id: $0, name: $0) }
         let levels = zip(result.taxonomy.roleLevels, result.byRoleLevel).filter { $1.people > 0 }
             .map { rollup($1, id: $0.description, name: title($0)) }
-        return view("org", summary: summary, teams: teams, roleLevels: levels, members: nil)
+        return view("org", summary: summary, teams: teams, roleLevels: levels, members: nil, whole: summary.headcount)
     }
 
     func team(_ id: String) throws -> Workforce.PlansView {
@@ -68,31 +66,28 @@ struct PlanViewBuilder {
 
     private func view(
         _ scope: String, summary: Workforce.PlanRollup, teams: [Workforce.PlanRollup], roleLevels: [Workforce.PlanRollup],
-        members: [Int]?
+        members: [Int]?, whole: Int? = nil
     ) -> Workforce.PlansView {
-        let visible = { (group: Workforce.PlanRollup) in
-            loaded.policy.showsPersonFigures(teamHeadcount: group.headcount, readerIsOperator: seesPeople)
-        }
         var notes: [String] = []
         var summary = summary
-        if scope != "person", !visible(summary) {
+        if scope != "person", !disclosure.showsFigures(ofGroupOf: summary.headcount) {
             summary = Workforce.PlanRollup(id: summary.id, name: summary.name, headcount: summary.headcount)
-            notes.append("this group's figures (readers see groups of \(threshold) or more; it has \(summary.headcount))")
+            notes.append(disclosure.ownFiguresWithheld(headcount: summary.headcount))
         }
-        let shownTeams = teams.filter(visible), shownLevels = roleLevels.filter(visible)
-        let withheld = teams.count + roleLevels.count - shownTeams.count - shownLevels.count
-        if withheld > 0 {
-            notes.append("\(withheld) group\(withheld == 1 ? "" : "s") under \(threshold) people left out (readers see groups of \(threshold) or more)")
+        let shownTeams = disclosure.shown(teams, whole: whole, headcount: \.headcount)
+        let shownLevels = disclosure.shown(roleLevels, whole: whole, headcount: \.headcount)
+        if let note = disclosure.leftOut(teams.count + roleLevels.count - shownTeams.count - shownLevels.count) {
+            notes.append(note)
         }
         var people: [Workforce.PlanLine]?
         if let members {
-            if seesPeople {
+            if disclosure.seesPeople {
                 people = members.map(line).sorted { ($0.cost, $0.id) > ($1.cost, $1.id) }
             } else {
                 notes.append("per-person plans are shown to operators only")
             }
         }
-        let uncoverable = scope == "org" && (seesPeople || summary.peopleWithPlans != nil)
+        let uncoverable = scope == "org" && (disclosure.seesPeople || summary.peopleWithPlans != nil)
             ? Array(result.uncoverableSkills.prefix(top)).map {
                 Workforce.UncoverableSkillView(skill: $0.skill, skillName: loaded.taxonomy.skill($0.skill)?.name ?? $0.skill, people: $0.people)
             } : []

@@ -9,7 +9,7 @@ import Synchronization
 /// computed by the same engine from the run's pinned inputs.
 ///
 /// Readers see no per-person plan, and a group's figures only when it has `smallTeamThreshold`
-/// people or more (the gap map's rule, `AssessmentPolicy.showsPersonFigures`).
+/// people or more (`Disclosure`, the rule of every view).
 final class PlanViews: Sendable {
     private let store: any WorkforceStore
     private let cache = Mutex<[Int64: LoadedPlans]>([:])
@@ -47,7 +47,8 @@ final class PlanViews: Sendable {
         }
         let loaded = try load(try await selectRun(parameters.run))
         guard let result = loaded.result else { return PlanViewBuilder.withoutCatalogue(loaded) }
-        let builder = PlanViewBuilder(loaded: loaded, result: result, seesPeople: seesPeople, top: min(max(parameters.top ?? 10, 1), 1000))
+        let disclosure = Disclosure(policy: loaded.policy, seesPeople: seesPeople)
+        let builder = PlanViewBuilder(loaded: loaded, result: result, disclosure: disclosure, top: min(max(parameters.top ?? 10, 1), 1000))
         if let team = parameters.team { return try builder.team(team) }
         if let text = parameters.roleLevel {
             guard let level = RoleLevelRef(parsing: text) else {
@@ -56,13 +57,7 @@ final class PlanViews: Sendable {
             return try builder.roleLevel(level)
         }
         if let person = parameters.person {
-            guard seesPeople else {
-                throw ControlFailure(
-                    Workforce.ErrorName.permissionDenied,
-                    Workforce.PermissionDeniedError(
-                        method: Workforce.Method.getPlans.qualifiedName, uid: -1,
-                        required: "operator rights: a person's learning plan is shown to operators only"))
-            }
+            try disclosure.requirePeople(.getPlans, uid: -1, what: "a person's learning plan")
             if let toward = parameters.toward {
                 guard let level = RoleLevelRef(parsing: toward) else {
                     throw ControlFailure.invalidParameter("toward", "'\(toward)' is not ROLE@RUNG")

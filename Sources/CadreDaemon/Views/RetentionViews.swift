@@ -24,14 +24,20 @@ struct RetentionViews {
             guard !people.isEmpty else { throw ControlFailure(Workforce.ErrorName.teamNotFound, Workforce.IDError(id: team)) }
             scope = "team"
         }
-        let visible = loaded.showsFigures(of: people.count, seesPeople: seesPeople)
+        let disclosure = loaded.disclosure(seesPeople: seesPeople)
+        let visible = disclosure.showsFigures(ofGroupOf: people.count)
         let mean = people.isEmpty ? nil : people.reduce(0.0) { $0 + $1.risk } / Double(people.count)
         let segments = result.segments.filter { scope == "org" || ($0.dimension == .team && $0.key == parameters.team) }
-        let shown = segments.filter {
-            loaded.showsFigures(of: min($0.headcountStart, $0.headcountEnd), seesPeople: seesPeople)
+        // The segments of one dimension add up to the organisation, so each dimension is a
+        // partition: a left-out segment must not be the others' difference from the whole.
+        let size = { (segment: AttritionSegment) in min(segment.headcountStart, segment.headcountEnd) }
+        let shown = Dictionary(grouping: segments, by: \.dimension).values.flatMap { dimension in
+            disclosure.shown(dimension, whole: dimension.reduce(0) { $0 + size($1) }, headcount: size)
         }
-        if shown.count < segments.count {
-            notes.append("\(segments.count - shown.count) segment(s) under \(loaded.policy.smallTeamThreshold) people")
+        let kept = Set(shown.map { "\($0.dimension.rawValue)/\($0.key)" })
+        let shownInOrder = segments.filter { kept.contains("\($0.dimension.rawValue)/\($0.key)") }
+        if shownInOrder.count < segments.count {
+            notes.append("\(segments.count - shownInOrder.count) segment(s) under \(loaded.policy.smallTeamThreshold) people, or that the others would give away")
         }
         if !visible { notes.append("this group's figures (under \(loaded.policy.smallTeamThreshold) people)") }
         let model = result.model
@@ -44,12 +50,12 @@ struct RetentionViews {
                     + RetentionSignal.allCases.map { Workforce.SignalValue(signal: $0.name, value: model.coefficient($0)) },
                 auc: model.fitting.auc, outOfTimeAUC: model.outOfTime.auc, fittingPeople: model.fitting.people,
                 fittingLeavers: model.fitting.voluntaryLeavers),
-            segments: shown.map {
+            segments: shownInOrder.map {
                 Workforce.SegmentView(
                     dimension: $0.dimension.rawValue, key: $0.key, headcountStart: $0.headcountStart, headcountEnd: $0.headcountEnd,
                     voluntaryDepartures: $0.voluntaryDepartures, rate: $0.rate)
             })
-        if seesPeople {
+        if disclosure.seesPeople {
             let top = min(max(parameters.top ?? 10, 1), 1000)
             view.people = people.sorted { $0.risk != $1.risk ? $0.risk > $1.risk : $0.person < $1.person }.prefix(top).map {
                 Workforce.RiskLine(
@@ -60,13 +66,7 @@ struct RetentionViews {
             notes.append("people at risk are shown to operators only")
         }
         if let id = parameters.person {
-            guard seesPeople else {
-                throw ControlFailure(
-                    Workforce.ErrorName.permissionDenied,
-                    Workforce.PermissionDeniedError(
-                        method: Workforce.Method.getRetention.qualifiedName, uid: -1,
-                        required: "operator rights: a person's risk is shown to operators only"))
-            }
+            try disclosure.requirePeople(.getRetention, uid: -1, what: "a person's risk")
             guard let person = result.people.first(where: { $0.person == id }) else {
                 throw ControlFailure(Workforce.ErrorName.personNotFound, Workforce.IDError(id: id))
             }

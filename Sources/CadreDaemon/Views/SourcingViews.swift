@@ -3,8 +3,9 @@ import CadreWire
 
 /// The dual-track plan of a run as people read it: per planned role level who is capable, how
 /// many are upskilled and at what cost, transfers in and out, hires by channel, late and unfilled
-/// seats; totals (build vs buy) and the hiring timeline by quarter. Readers see counts and costs;
-/// names (who upskills, who transfers) are for operators.
+/// seats; totals (build vs buy) and the hiring timeline by quarter. Readers see counts and costs of
+/// role levels with `smallTeamThreshold` people or more (`Disclosure`); names (who upskills, who
+/// transfers) are for operators.
 struct SourcingViews {
     let results: PhaseResults
 
@@ -27,9 +28,13 @@ struct SourcingViews {
                 hireCost: level.hires.reduce(0) { $0 + $1.cost }, lateHires: level.hires.filter { $0.lateDays > 0 }.count,
                 unfilled: level.unfilled, staffedBy: level.staffedBy?.description)
         }
+        // A row's capable, upskill and transfer figures are its people's: the rows are a partition
+        // of the planned levels' people, whose totals are shown beside them.
+        let disclosure = loaded.disclosure(seesPeople: seesPeople)
+        let shown = disclosure.shown(rows, whole: rows.reduce(0) { $0 + $1.headcount }, headcount: \.headcount)
         let totals = plan.totals
         var view = Workforce.SourcingView(
-            runId: run.id, asOf: loaded.asOf, planLoaded: true, roleLevels: rows,
+            runId: run.id, asOf: loaded.asOf, planLoaded: true, roleLevels: shown,
             totals: Workforce.SourcingTotalsView(
                 target: totals.target, capable: totals.capable, upskill: totals.upskill, transfers: totals.transfers,
                 hires: totals.hires, lateHires: totals.lateHires, unfilled: totals.unfilled, buildCost: totals.buildCost,
@@ -37,12 +42,13 @@ struct SourcingViews {
             hiresByQuarter: plan.hiresByQuarter.map {
                 Workforce.QuarterHires(channel: $0.channel, quarter: $0.quarter.description, hires: $0.hires, cost: $0.cost)
             })
+        view.hidden = disclosure.leftOut(rows.count - shown.count, of: "role level")
         guard let text = parameters.roleLevel else { return view }
         guard let ref = RoleLevelRef(parsing: text), let level = plan.roleLevels.first(where: { $0.roleLevel == ref }) else {
             throw ControlFailure.invalidParameter("roleLevel", "'\(text)' is not a planned role level (ROLE@RUNG)")
         }
-        guard seesPeople else {
-            view.hidden = "who upskills and who transfers: operators only"
+        guard disclosure.seesPeople else {
+            view.hidden = (view.hidden.map { "\($0); " } ?? "") + "who upskills and who transfers: operators only"
             return view
         }
         let people = try results.reader().people(atDataVersion: run.dataVersion)

@@ -35,11 +35,6 @@ public struct AssessmentPolicy: Codable, Hashable, Sendable {
 
     public func policy(for kind: SourceKind) -> SourcePolicy { sources[kind] ?? kind.defaultPolicy }
 
-    /// Whether a team of `headcount` people may show per-person figures to `reader`.
-    public func showsPersonFigures(teamHeadcount headcount: Int, readerIsOperator: Bool) -> Bool {
-        readerIsOperator || headcount >= smallTeamThreshold
-    }
-
     /// Every reason this policy cannot be used, each naming the field to fix in `file`.
     public func problems(file: String = "<configuration>") -> [InputError] {
         var found: [InputError] = []

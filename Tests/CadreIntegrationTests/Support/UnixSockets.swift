@@ -109,6 +109,20 @@ final class NotifyListener {
         unlink(path)
     }
 
+    /// Turns the listener into a service manager that has stopped reading: a tiny receive buffer
+    /// and datagrams queued until the kernel refuses more. Returns how many went in.
+    func fill() throws -> Int {
+        var size: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        let sender = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+        guard sender >= 0 else { throw TestFailure("socket: \(errno)") }
+        defer { close(sender) }
+        var filled = 0
+        while try withUnixAddress(path, { sendto(sender, "filler", 6, Int32(MSG_DONTWAIT), $0, $1) }) >= 0 { filled += 1 }
+        guard errno == EAGAIN else { throw TestFailure("filling stopped on errno \(errno)") }
+        return filled
+    }
+
     /// The next datagram, or nil after `timeout`.
     func next(timeout: Duration) -> String? {
         var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
