@@ -57,7 +57,11 @@ struct Cadrectl: ParsableCommand {
                 if !message.isEmpty { Console.line(message) }
                 return ExitStatus.ok
             }
-            if !message.isEmpty { Console.error(TerminalText.escaped(message)) }
+            // The parser's message may quote an argument: each line escaped, the line breaks kept.
+            if !message.isEmpty {
+                Console.error(message.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.escaped(String($0)) }
+                    .joined(separator: "\n"))
+            }
             return code == .validationFailure ? ExitStatus.usage : code.rawValue
         }
         // A failure's lines quote what the daemon or a file said: escaped, one line each.
