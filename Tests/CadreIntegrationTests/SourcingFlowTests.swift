@@ -57,6 +57,15 @@ struct SourcingFlowTests {
         let totals = try #require(view.totals)
         #expect(totals.buildCost == 25_000 && totals.buyCost == 600_000 && totals.fullStaffing == "2026-10-01")
         #expect(view.hiresByQuarter.map(\.quarter) == ["2026-Q3", "2026-Q4"])
+
+        // ada left on 2026-03-01: on D she is at no role level, so she fills no seat. A third hire
+        // is needed; cheap's next free quarter is 2027-Q1: 2027-01-01, still in time.
+        try daemon.importFile(kind: "hr-events", name: "events.csv", "person,kind,date,voluntary\nada,departure,2026-03-01,yes\n")
+        let again = try daemon.connect().call(.startRun, Workforce.StartRunParameters(asOf: "2026-06-30"), as: Workforce.RunReply.self).run
+        #expect(try waitForRun(again.id, on: daemon).state == "succeeded")
+        let after = try Self.sourcing(daemon, .init(roleLevel: "ml-engineer@1"))
+        #expect(after.runId == again.id && after.roleLevels.first?.capable == 0 && after.roleLevels.first?.hires == 3)
+        #expect(after.detail?.hires.map(\.fillDate) == ["2026-08-29", "2026-10-01", "2027-01-01"])
     }
 
     @Test("a rerun gives the same plan; kill -9 of the sourcing worker mid-phase changes nothing")

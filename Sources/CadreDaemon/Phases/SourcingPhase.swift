@@ -25,13 +25,21 @@ public actor SourcingPhase: Phase {
         var planner = LearningPlanner(taxonomy: inputs.taxonomy, catalogue: inputs.catalogue, settings: inputs.settings)
         let settings = inputs.settings
         let people = inputs.people
+        // Only people employed on D are at a role level: someone who left (or is not yet hired)
+        // fills no seat, upskills for none and transfers to none (DESIGN.md's employment rule).
+        let kept = try Employment.employed(on: settings.asOf, people: people.ids, reader: context.store, dataVersion: job.dataVersion)
+        let estimates = SkillEstimates(
+            skillCount: inputs.estimates.skillCount,
+            perPerson: kept.map { p in inputs.estimates.entries(of: p).map { (Int(inputs.estimates.skills[$0]), inputs.estimates.estimates[$0]) } })
         var completed: [Int32] = []
         let plan = try SourcingPlanner.plan(
             SourcingInput(
-                taxonomy: inputs.taxonomy, estimates: inputs.estimates, personIDs: people.ids, personRoleLevel: people.roleLevel,
-                asOf: settings.asOf, workforcePlan: rows, channels: policies.channels,
+                taxonomy: inputs.taxonomy, estimates: estimates, personIDs: kept.map { people.ids[$0] },
+                personRoleLevel: kept.map { people.roleLevel[$0] }, asOf: settings.asOf, workforcePlan: rows,
+                channels: policies.channels,
                 policy: SourcingPolicy(meetsTolerance: settings.tolerance, transferReadiness: policies.transferReadiness))
-        ) { person, roleLevel in
+        ) { index, roleLevel in
+            let person = kept[index]
             people.completed(person, onOrBefore: settings.asOf.daysSinceEpoch, into: &completed)
             // Solve first: it may append the core, and `planner.cores` read before it would be stale.
             let index = planner.solve(person: person, estimates: inputs.estimates, toward: roleLevel, completed: completed[...])
@@ -82,5 +90,30 @@ struct SourcingSummary: Codable, Sendable {
         buildCost = totals.buildCost
         buyCost = totals.buyCost
         fullStaffing = totals.fullStaffing?.description
+    }
+}
+
+/// Who is employed on a day: hired on or before it and not departed by it (`hired ≤ t < departed`,
+/// DESIGN.md), from the people's hire dates and the departures among the HR events in force.
+enum Employment {
+    /// The indices of `people` employed on `day`, ascending.
+    static func employed(on day: CalendarDay, people: [String], reader: StoreReader, dataVersion: Int64) throws -> [Int] {
+        var departed: [String: CalendarDay] = [:]
+        for batch in try reader.batches(.hrEvents, atDataVersion: dataVersion) {
+            for event in try WireJSON.decode([HREvent].self, from: batch.content) {
+                guard case .departure = event.detail else { continue }
+                departed[event.person] = min(departed[event.person] ?? event.date, event.date)
+            }
+        }
+        let hired = Dictionary(
+            try reader.people(atDataVersion: dataVersion).compactMap { person in
+                InstantText.parse(person.hireDate).map { (person.externalID, CalendarDay(daysSinceEpoch: $0 / 86_400)) }
+            }, uniquingKeysWith: { first, _ in first })
+        return people.indices.filter { p in
+            let id = people[p]
+            if let start = hired[id], start > day { return false }
+            if let end = departed[id], end <= day { return false }
+            return true
+        }
     }
 }
