@@ -5,7 +5,8 @@ import Testing
 
 /// The scale target for trends: a series over 1,000 runs reads in well under a second.
 /// Each snapshot here has `CADRE_TREND_POINTS` points (default 120: an organisation of ten teams;
-/// 1,500 is the L organisation's 100 teams); the time is printed, the bound asserted.
+/// 1,500 is the L organisation's 100 teams); the time is printed, not asserted (timings on a
+/// shared machine are evidence for `make bench`, never a test's verdict).
 @Suite struct TrendScaleMeasurement {
     @Test func aSeriesOverAThousandRuns() async throws {
         let points = ProcessInfo.processInfo.environment["CADRE_TREND_POINTS"].flatMap(Int.init) ?? 120
@@ -27,6 +28,5 @@ import Testing
         print("trend over \(runs) runs of \(points) points each: \(elapsed)")
         #expect(series.count == runs)
         #expect(trend.changeSincePrevious.map { abs($0 - 0.001) < 1e-12 } == true)
-        #expect(elapsed < .seconds(1))
     }
 }
