@@ -94,7 +94,7 @@ struct SourcingFlowTests {
         #expect(try waitForRun(second.id, on: daemon).phases.first { $0.phase == "sourcing" }?.attempts == 2)
         var a = try Self.sourcing(daemon, .init(run: first.id, roleLevel: "ml-engineer@2"))
         var b = try Self.sourcing(daemon, .init(run: second.id, roleLevel: "ml-engineer@2"))
-        #expect((a.totals?.target ?? 0) == 82 && (a.totals?.transfers ?? 0) > 0 && (a.totals?.hires ?? 0) > 0 && (a.totals?.upskill ?? 0) > 0)
+        #expect((a.totals?.target ?? 0) == 92 && (a.totals?.transfers ?? 0) > 0 && (a.totals?.hires ?? 0) > 0 && (a.totals?.upskill ?? 0) > 0)
         a.runId = 0
         b.runId = 0
         #expect(a == b)
