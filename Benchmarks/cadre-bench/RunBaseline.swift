@@ -7,6 +7,8 @@ import Foundation
 /// compile the taxonomy, number and sort the inputs, compute the gap map, encode it.
 struct RunBaseline {
     var people: [PersonRecord] = []
+    /// The people file's rows as imported (hire dates, managers): what retention reads.
+    var importedPeople: [ImportedPerson] = []
     var evidence: [EvidenceRecord] = []
     let taxonomy: Taxonomy
     var parseMilliseconds = 0.0
@@ -20,8 +22,10 @@ struct RunBaseline {
         let peoplePath = directory.appendingPathComponent("people.csv").path
         var peopleImport = PeopleImport(file: peoplePath, context: PeopleImportContext(taxonomy: taxonomy), options: options)
         var people: [PersonRecord] = []
+        var importedPeople: [ImportedPerson] = []
         let keepPerson: (ImportedPerson) -> Void = { person in
             people.append(PersonRecord(id: person.externalID, roleLevel: person.roleLevel, team: person.team))
+            importedPeople.append(person)
         }
         try LineChunks(path: peoplePath, size: chunkBytes).forEach { try peopleImport.feed($0, keepPerson) }
         try peopleImport.finish(keepPerson)
@@ -43,6 +47,7 @@ struct RunBaseline {
         try LineChunks(path: evidencePath, size: chunkBytes).forEach { try evidenceImport.feed($0, keepEvidence) }
         try evidenceImport.finish(keepEvidence)
         self.people = people
+        self.importedPeople = importedPeople
         self.evidence = evidence
         parseMilliseconds = Double(monotonicNanoseconds() - start) / 1e6
     }

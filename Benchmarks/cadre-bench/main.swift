@@ -13,6 +13,9 @@ let benchmarks: [any Benchmark.Type] = [
     ImportBenchmark.self,
     RunBenchmark.self,
     AssessBenchmark.self,
+    TrainingBenchmark.self,
+    SourcingBenchmark.self,
+    RetentionBenchmark.self,
 ]
 
 func usage(_ benchmarks: [any Benchmark.Type]) -> String {

@@ -1,12 +1,14 @@
 // cadre-synth: writes a deterministic synthetic organisation as the files a user imports.
 //
 //   cadre-synth --size S|M|L|<people> [--seed N] [--as-of YYYY-MM-DD] --out DIR
-//               [--taxonomy-dir DIR] [--credentials-dir DIR] [--verify]
+//               [--taxonomy-dir DIR] [--credentials-dir DIR] [--courses N] [--verify]
 //
 // Besides people.csv and evidence.csv it writes hr-events.csv, three years of promotions, manager
 // changes, research time, conferences and departures with planted effects (the retention phase's
 // fit recovers them); with --credentials-dir, credentials.csv: holdings of the catalogue read
-// from DIR's *.yaml files.
+// from DIR's *.yaml files. For the training and sourcing benchmarks it writes courses.csv, a
+// catalogue of --courses courses (default 2,000; SyntheticCatalogue), and workforce-plan.csv, a
+// plan over every role level with about 2,000 open seats (SyntheticWorkforcePlan).
 //
 // Without --taxonomy-dir it also writes DIR/taxonomy.yaml, a 300-skill synthetic taxonomy; with
 // it, people are placed in the roles of the taxonomy read from DIR's *.yaml files (the sample
@@ -28,6 +30,7 @@ struct Arguments {
     var taxonomyDirectory: String?
     var credentialsDirectory: String?
     var verify = false
+    var courses = SyntheticCatalogue.defaultCourseCount
 
     init(_ arguments: [String]) throws {
         var rest = arguments[...]
@@ -62,9 +65,12 @@ struct Arguments {
             case "--out": out = try value(flag)
             case "--taxonomy-dir": taxonomyDirectory = try value(flag)
             case "--credentials-dir": credentialsDirectory = try value(flag)
+            case "--courses":
+                guard let count = Int(try value(flag)), count > 0 else { throw Usage(description: "--courses needs a whole number > 0") }
+                courses = count
             case "--verify": verify = true
             case "--help", "-h":
-                throw Usage(description: "usage: cadre-synth --size S|M|L|<people> [--seed N] [--as-of YYYY-MM-DD] --out DIR [--taxonomy-dir DIR] [--verify]")
+                throw Usage(description: "usage: cadre-synth --size S|M|L|<people> [--seed N] [--as-of YYYY-MM-DD] --out DIR [--taxonomy-dir DIR] [--courses N] [--verify]")
             default: throw Usage(description: "unknown argument `\(flag)` (try --help)")
             }
         }
@@ -198,6 +204,22 @@ do {
     let events = try FileSink(path: (arguments.out as NSString).appendingPathComponent("hr-events.csv"))
     try history.writeEvents(chunkSize: 1 << 20) { try events.write($0) }
     try events.close()
+    // The training and sourcing benchmarks' inputs: a course catalogue over the taxonomy's skills
+    // (read back through the real parser) and a workforce plan over every role level.
+    let courses = SyntheticCatalogue.make(taxonomy: taxonomy, courses: arguments.courses, seed: arguments.seed)
+    let coursesPath = (arguments.out as NSString).appendingPathComponent("courses.csv")
+    try Data(SyntheticCatalogue.csv(courses).utf8).write(to: URL(fileURLWithPath: coursesPath))
+    _ = try CatalogueParser.parse(
+        [CatalogueSource(name: coursesPath, contents: try String(contentsOfFile: coursesPath, encoding: .utf8))],
+        skills: taxonomy.skills.map(\.id))
+    // A plan is imported only with due dates from the import's day on: count from today when
+    // that is later than the as-of date.
+    let today = CalendarDay(daysSinceEpoch: Int64(Date().timeIntervalSince1970) / 86_400)
+    let plan = SyntheticWorkforcePlan.make(
+        taxonomy: taxonomy, people: people,
+        notBefore: today.daysSinceEpoch > arguments.asOf.daysSinceEpoch ? today : arguments.asOf)
+    try Data(SyntheticWorkforcePlan.csv(plan).utf8)
+        .write(to: URL(fileURLWithPath: (arguments.out as NSString).appendingPathComponent("workforce-plan.csv")))
     if let directory = arguments.credentialsDirectory {
         let catalogue = try readCredentials(in: directory, taxonomy: taxonomy)
         let holdings = SyntheticHoldings.csv(people: people, catalogue: catalogue, seed: arguments.seed, asOf: arguments.asOf)

@@ -166,3 +166,18 @@ extension RetentionCoverage {
                   researchNoData: noData, signalCounts: counts)
     }
 }
+
+extension RetentionHistory {
+    /// The fitting snapshot as the fit reads it — the people employed on D − 365 with their
+    /// signals then (one row of `RetentionSignal.allCases.count` values each), labelled by a
+    /// voluntary departure in (D − 365, D] — so a benchmark can fit the same rows elsewhere.
+    ///
+    /// - Parameter estimates: estimates at the end of D − 365, as `RetentionResult` takes them.
+    public func fittingRows(
+        asOf: CalendarDay, estimates: SkillEstimates?, policy: RetentionPolicy = .standard
+    ) -> (features: [Double], labels: [Bool]) {
+        let snapshot = snapshot(on: CalendarDay(daysSinceEpoch: asOf.daysSinceEpoch - 365), labelsThrough: asOf,
+                                estimates: estimates, policy: policy)
+        return (snapshot.features, snapshot.labels)
+    }
+}

@@ -36,7 +36,7 @@ public enum SourcingPlanner {
     }
 
     /// The planned role levels in taxonomy order, before anyone is counted.
-    private static func plannedLevels(_ input: SourcingInput) -> [PlannedLevel] {
+    static func plannedLevels(_ input: SourcingInput) -> [PlannedLevel] {
         var levels: [PlannedLevel] = []
         for row in input.workforcePlan {
             guard let index = input.taxonomy.roleLevelIndex(row.roleLevel) else { continue }
@@ -46,7 +46,7 @@ public enum SourcingPlanner {
     }
 
     /// Capable, upskilled, spare and blocked people at the level; its shortfall and surplus.
-    private static func splitByReadiness(
+    static func splitByReadiness(
         _ planned: PlannedLevel, input: SourcingInput, people: PeopleByRoleLevel,
         learningPlan: (Int, Int) -> UpskillPlan
     ) -> PlannedLevel {

@@ -26,6 +26,41 @@ struct TransferSelection {
     ) -> TransferSelection {
         var selection = TransferSelection(into: Array(repeating: [], count: levels.count),
                                           out: Array(repeating: 0, count: levels.count))
+        guard let candidates = TransferCandidates(input: input, levels: levels, people: people, learningPlan: learningPlan)
+        else { return selection }
+        let network = candidates.network
+        let assigned = network.solve()
+        for candidate in 0..<network.candidateCount where assigned[candidate] >= 0 {
+            let target = Int(assigned[candidate])
+            guard let arc = network.arcs(of: candidate).first(where: { Int(network.arcTarget[$0]) == target }) else { continue }
+            let choice = candidates.details[arc]
+            selection.into[candidates.targets[target]].append(choice)
+            let source = candidates.plannedAt[choice.from]
+            if source >= 0 { selection.out[source] += 1 }
+        }
+        for index in selection.into.indices {
+            selection.into[index].sort { SourcingOrder.precedes(input.personIDs[$0.person], input.personIDs[$1.person]) }
+        }
+        return selection
+    }
+}
+
+/// The transfer network of a sourcing input before it is solved: every eligible person with an
+/// arc to each planned role level they may move to, and what each arc stands for.
+struct TransferCandidates {
+    var network: TransferNetwork
+    /// Per arc of `network`, in arc order.
+    var details: [TransferChoice]
+    /// The network's targets as indices into the planned levels.
+    var targets: [Int]
+    /// Per role level, its index among the planned levels, or −1.
+    var plannedAt: [Int]
+
+    /// Nil when no planned level has a shortfall or no role level can give people.
+    init?(
+        input: SourcingInput, levels: [PlannedLevel], people: PeopleByRoleLevel,
+        learningPlan: (Int, Int) -> UpskillPlan
+    ) {
         let taxonomy = input.taxonomy
         let levelCount = taxonomy.roleLevelCount
         var plannedAt = Array(repeating: -1, count: levelCount)
@@ -40,7 +75,7 @@ struct TransferSelection {
             groupOf[level] = groupCapacity.count
             groupCapacity.append(planned < 0 ? Int.max : levels[planned].surplus)
         }
-        guard !targets.isEmpty, !groupCapacity.isEmpty else { return selection }
+        guard !targets.isEmpty, !groupCapacity.isEmpty else { return nil }
 
         // Role numbers, so "same role" is an integer test in the inner loop.
         var roleNumber = Array(repeating: 0, count: levelCount)
@@ -76,19 +111,9 @@ struct TransferSelection {
             guard !arcs.isEmpty else { continue }
             network.addCandidate(group: groupOf[own], arcs: arcs)
         }
-
-        let assigned = network.solve()
-        for candidate in 0..<network.candidateCount where assigned[candidate] >= 0 {
-            let target = Int(assigned[candidate])
-            guard let arc = network.arcs(of: candidate).first(where: { Int(network.arcTarget[$0]) == target }) else { continue }
-            let choice = details[arc]
-            selection.into[targets[target]].append(choice)
-            let source = plannedAt[choice.from]
-            if source >= 0 { selection.out[source] += 1 }
-        }
-        for index in selection.into.indices {
-            selection.into[index].sort { SourcingOrder.precedes(input.personIDs[$0.person], input.personIDs[$1.person]) }
-        }
-        return selection
+        self.network = network
+        self.details = details
+        self.targets = targets
+        self.plannedAt = plannedAt
     }
 }
