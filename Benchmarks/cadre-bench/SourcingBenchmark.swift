@@ -186,7 +186,9 @@ enum SourcingBenchmark: Benchmark {
     static func upskillPlan(
         _ planner: inout LearningPlanner, person: Int, roleLevel: Int, estimates: SkillEstimates, settings: PlanningSettings
     ) -> UpskillPlan {
-        let core = planner.cores[planner.solve(person: person, estimates: estimates, toward: roleLevel)]
+        // Solve first: it may append the core, so `planner.cores` must be read after it.
+        let index = planner.solve(person: person, estimates: estimates, toward: roleLevel)
+        let core = planner.cores[index]
         return UpskillPlan(
             cost: core.cost, hours: Int(core.hours), readyBy: settings.readyBy(weeks: settings.weeks(forHours: Int(core.hours))),
             hasUncoverable: !core.uncoverable.isEmpty)

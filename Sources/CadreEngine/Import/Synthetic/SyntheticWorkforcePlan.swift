@@ -2,9 +2,10 @@
 /// phase (docs/BENCHMARKS.md), written as the plan CSV docs/SOURCING.md describes.
 ///
 /// Two role levels in three grow: together they want `openSeats` more people than they have,
-/// shared in proportion to their headcounts. Every third one shrinks to 30 % of its headcount, so
-/// whoever meets it beyond that is surplus and may transfer — the plan exercises upskilling,
-/// transfers and hires at once.
+/// shared in proportion to their headcounts. Every third one is wound down to 5 % of its
+/// headcount, so whoever meets it beyond that is surplus and may transfer (in the synthetic
+/// organisations about one person in seven meets their own role level) — the plan exercises
+/// upskilling, transfers and hires at once.
 public enum SyntheticWorkforcePlan {
     public static let defaultOpenSeats = 2_000
 
@@ -29,10 +30,10 @@ public enum SyntheticWorkforcePlan {
         for (n, index) in growing.enumerated() where n < openSeats - given { extra[index] += 1 }
         return levels.enumerated().map { index, level in
             let now = headcount[level, default: 0]
-            let target = index % 3 == 2 ? now * 3 / 10 : now + extra[index]
+            let target = index % 3 == 2 ? now / 20 : now + extra[index]
             let due = CalendarDay(daysSinceEpoch: notBefore.daysSinceEpoch + Int64(91 * (1 + index % 6)))
             return WorkforcePlanRow(roleLevel: level, headcount: target, due: due,
-                                    note: index % 3 == 2 ? "synthetic: shrinking" : "synthetic: growing")
+                                    note: index % 3 == 2 ? "synthetic: wound down" : "synthetic: growing")
         }
     }
 
