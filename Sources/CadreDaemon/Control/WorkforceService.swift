@@ -35,9 +35,9 @@ final class WorkforceService: Sendable {
         self.logger = logger
         self.policy = policy
         imports = ImportSessions(store: store, hub: hub, logger: logger, policy: policy)
-        gaps = GapViews(store: store)
-        plans = PlanViews(store: store)
         results = PhaseResults(store: store)
+        gaps = GapViews(store: store, results: results)
+        plans = PlanViews(store: store, results: results)
     }
 
     /// The answer to a plain Ping, encoded once.

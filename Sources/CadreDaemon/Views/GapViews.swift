@@ -11,21 +11,15 @@ import Synchronization
 final class GapViews: Sendable {
     private let store: any WorkforceStore
     private let cache = Mutex<[Int64: LoadedRun]>([:])
-    /// One read-only pool for every view, opened on first use (the database exists by then).
-    private let openReader = Mutex<StoreReader?>(nil)
+    /// The one read-only pool every view shares.
+    private let results: PhaseResults
 
-    init(store: any WorkforceStore) {
+    init(store: any WorkforceStore, results: PhaseResults) {
         self.store = store
+        self.results = results
     }
 
-    private func reader() throws -> StoreReader {
-        try openReader.withLock { reader in
-            if let reader { return reader }
-            let opened = try StoreReader(databasePath: store.databasePath)
-            reader = opened
-            return opened
-        }
-    }
+    private func reader() throws -> StoreReader { try results.reader() }
 
     struct LoadedRun: Sendable {
         let run: RunRecord

@@ -39,9 +39,9 @@ final class PhaseResults: Sendable {
         }
     }
 
-    /// The run `id`, or the newest whose `phase` succeeded; `NoPhaseResult` (with a hint) if none.
-    func run(_ id: Int64?, phase: String) async throws -> RunRecord {
-        let none = { (hint: String) in ControlFailure(Workforce.ErrorName.noPhaseResult, Workforce.HintError(hint: hint)) }
+    /// The run `id`, or the newest whose `phase` succeeded; the `none` error (with a hint) if none.
+    func run(_ id: Int64?, phase: String, none name: String = Workforce.ErrorName.noPhaseResult) async throws -> RunRecord {
+        let none = { (hint: String) in ControlFailure(name, Workforce.HintError(hint: hint)) }
         if let id {
             guard let run = try await store.run(id: id) else {
                 throw ControlFailure(Workforce.ErrorName.runNotFound, Workforce.RunNotFoundError(id: id))

@@ -13,10 +13,12 @@ import Synchronization
 final class PlanViews: Sendable {
     private let store: any WorkforceStore
     private let cache = Mutex<[Int64: LoadedPlans]>([:])
-    private let openReader = Mutex<StoreReader?>(nil)
+    /// Run selection and the one read-only pool every view shares.
+    private let results: PhaseResults
 
-    init(store: any WorkforceStore) {
+    init(store: any WorkforceStore, results: PhaseResults) {
         self.store = store
+        self.results = results
     }
 
     struct LoadedPlans: Sendable {
@@ -28,14 +30,7 @@ final class PlanViews: Sendable {
         let names: [String: String]
     }
 
-    private func reader() throws -> StoreReader {
-        try openReader.withLock { reader in
-            if let reader { return reader }
-            let opened = try StoreReader(databasePath: store.databasePath)
-            reader = opened
-            return opened
-        }
-    }
+    private func reader() throws -> StoreReader { try results.reader() }
 
     func view(_ parameters: Workforce.GetPlansParameters, seesPeople: Bool) async throws -> Workforce.PlansView {
         let scopes = [parameters.team, parameters.roleLevel, parameters.person].compactMap { $0 }
@@ -70,21 +65,7 @@ final class PlanViews: Sendable {
     }
 
     private func selectRun(_ id: Int64?) async throws -> RunRecord {
-        if let id {
-            guard let run = try await store.run(id: id) else {
-                throw ControlFailure(Workforce.ErrorName.runNotFound, Workforce.RunNotFoundError(id: id))
-            }
-            guard run.phases.contains(where: { $0.phase == TrainingPhase.name && $0.state == .succeeded }) else {
-                throw ControlFailure(
-                    Workforce.ErrorName.noPlans, Workforce.HintError(hint: "run \(id) has no finished training phase (\(run.state.rawValue))"))
-            }
-            return run
-        }
-        guard let run = try await store.latestRun(withSucceeded: TrainingPhase.name) else {
-            throw ControlFailure(
-                Workforce.ErrorName.noPlans, Workforce.HintError(hint: "no run has finished its training phase yet: cadrectl run --wait"))
-        }
-        return run
+        try await results.run(id, phase: TrainingPhase.name, none: Workforce.ErrorName.noPlans)
     }
 
     private func load(_ run: RunRecord) throws -> LoadedPlans {
