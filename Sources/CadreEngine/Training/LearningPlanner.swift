@@ -33,7 +33,9 @@ public struct LearningPlanner: Sendable {
     public let catalogue: CompiledCatalogue
     public let settings: PlanningSettings
     private var walker: PlanningWalker
+    private var scratch: ProblemScratch
     private var memo: [PlanningKey: Int32] = [:]
+    private var partMemo: [PartKey: PartSolution] = [:]
     /// Every distinct problem solved so far, in the order first met.
     public private(set) var cores: [PlanCore] = []
     /// Calls to `solve` so far.
@@ -44,6 +46,7 @@ public struct LearningPlanner: Sendable {
         self.catalogue = catalogue
         self.settings = settings
         walker = PlanningWalker(catalogue: catalogue, taxonomy: taxonomy, tolerance: settings.tolerance)
+        scratch = ProblemScratch(catalogue: catalogue)
     }
 
     /// The index into `cores` of person `person`'s plan toward role level `roleLevel`.
@@ -82,38 +85,38 @@ public struct LearningPlanner: Sendable {
 
     private mutating func settle() -> Int {
         if let known = memo[walker.key] { return Int(known) }
-        let problem = LearningProblem(walker: walker, catalogue: catalogue, taxonomy: taxonomy)
-        let core = Self.solve(problem, roleLevel: walker.key.roleLevel, budget: settings.searchBudget)
+        let problem = LearningProblem(walker: walker, catalogue: catalogue, taxonomy: taxonomy, scratch: &scratch)
+        let core = solve(problem, roleLevel: walker.key.roleLevel)
         let index = cores.count
         cores.append(core)
         memo[walker.key] = Int32(index)
         return index
     }
 
-    static func solve(_ problem: LearningProblem, roleLevel: Int32, budget: Int) -> PlanCore {
+    /// Solves `problem` part by part, each distinct part once: a part is named by its courses,
+    /// its needs and which of them are targets (all catalogue facts once those are fixed), so
+    /// people of different role levels whose problems differ elsewhere still share it.
+    mutating func solve(_ problem: LearningProblem, roleLevel: Int32) -> PlanCore {
         var members: [Int] = []
         var status = LearningPlan.Status.optimal
         var lowerBound: Int64 = 0
         var nodes = 0
-        var localOf: [Int32: Int] = [:]
-        for (i, course) in problem.courses.enumerated() { localOf[course] = i }
         for part in problem.parts() where part.targetMask.contains(where: { $0 != 0 }) {
-            var search = PlanSearch(problem: part, budget: budget)
-            let rootBound = search.run()
-            nodes += search.nodes
-            var chosen = search.best?.members ?? []
-            if search.exhausted {
-                status = .bounded
-                if search.best == nil { chosen = PlanFallback.plan(part, search: search) }
-                lowerBound += rootBound
+            let key = PartKey(courses: part.courses, needs: part.needGlobal, targets: part.targetMask)
+            let solution: PartSolution
+            if let known = partMemo[key] {
+                solution = known
             } else {
-                lowerBound += search.best.map(\.cost) ?? 0
+                solution = PartSolution(part, budget: settings.searchBudget)
+                partMemo[key] = solution
             }
-            members += chosen.compactMap { localOf[part.courses[$0]] }
+            nodes += solution.nodes
+            if solution.exhausted { status = .bounded }
+            lowerBound += solution.lowerBound
+            members += solution.courses.compactMap { problem.local($0) }
         }
         members.sort()
-        let search = PlanSearch(problem: problem, budget: budget)
-        let order = search.placementOrder(members)
+        let order = problem.placementOrder(members)
         var closeOffsets: [Int32] = [0], closes: [Int32] = []
         var cost: Int64 = 0, hours: Int64 = 0
         for c in order {
@@ -135,24 +138,55 @@ public struct LearningPlanner: Sendable {
     }
 }
 
+/// One independent part of a problem, by what decides its solution.
+struct PartKey: Hashable, Sendable {
+    var courses: [Int32]
+    var needs: [Int32]
+    var targets: [UInt64]
+}
+
+/// A part's least plan (or, when the budget ran out, the best found and a lower bound).
+struct PartSolution: Sendable {
+    /// Global course numbers.
+    var courses: [Int32]
+    var exhausted: Bool
+    var lowerBound: Int64
+    var nodes: Int
+
+    init(_ part: LearningProblem, budget: Int) {
+        var search = PlanSearch(problem: part, budget: budget)
+        let rootBound = search.run()
+        nodes = search.nodes
+        exhausted = search.exhausted
+        var chosen = search.best?.members ?? []
+        if exhausted {
+            if search.best == nil { chosen = PlanFallback.plan(part) }
+            lowerBound = rootBound
+        } else {
+            lowerBound = search.best.map(\.cost) ?? 0
+        }
+        courses = chosen.map { part.courses[$0] }
+    }
+}
+
 /// A feasible plan without search, for when the budget ran out before any plan was found: take
 /// every course (all are reachable, so all can be placed and every coverable target is closed),
 /// then drop the dearest ones while what is left stays a plan.
 enum PlanFallback {
-    static func plan(_ problem: LearningProblem, search: PlanSearch) -> [Int] {
+    static func plan(_ problem: LearningProblem) -> [Int] {
         var members = Array(0..<problem.courseCount)
         let byDearest = members.sorted {
             (problem.cost[$0], problem.hours[$0], $0) > (problem.cost[$1], problem.hours[$1], $1)
         }
         for course in byDearest {
             let trial = members.filter { $0 != course }
-            if isPlan(trial, problem, search) { members = trial }
+            if isPlan(trial, problem) { members = trial }
         }
         return members
     }
 
-    static func isPlan(_ members: [Int], _ problem: LearningProblem, _ search: PlanSearch) -> Bool {
-        let order = search.placementOrder(members)
+    static func isPlan(_ members: [Int], _ problem: LearningProblem) -> Bool {
+        let order = problem.placementOrder(members)
         guard order.count == members.count else { return false }
         var cover = [UInt64](repeating: 0, count: problem.needWords)
         for c in order { for w in 0..<problem.needWords { cover[w] |= problem.cover[c * problem.needWords + w] } }

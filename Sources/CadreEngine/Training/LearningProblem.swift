@@ -1,7 +1,8 @@
 /// One distinct planning problem in its own small numbering, ready for the search: the courses
-/// that can take part in a least plan (reachable, not completed, not dominated) in id order, the
-/// needs that matter (coverable targets, then prerequisites not held by estimate), and as bitsets
-/// which needs each course covers, which it requires, and which courses cover each need.
+/// that can take part in a least plan (reachable, not completed, useful, not dominated) in id
+/// order, the needs that matter (coverable targets, then prerequisites not held by estimate that
+/// a remaining course requires), and as bitsets which needs each course covers, which it
+/// requires, and which courses cover each need.
 struct LearningProblem {
     /// Global course numbers, ascending — so local order is id order.
     var courses: [Int32] = []
@@ -24,13 +25,11 @@ struct LearningProblem {
     var needGlobal: [Int32] = []
     /// Requirement indices of the targets no chain of courses closes, in requirement order.
     var uncoverable: [Int32] = []
-    /// Local courses in the order they became reachable: some provider of each prerequisite of
-    /// a course comes before it, which is the order the search's bound passes costs along.
-    var reachOrder: [Int] = []
 
     var courseCount: Int { courses.count }
 
-    init(walker: PlanningWalker, catalogue: CompiledCatalogue, taxonomy: CompiledTaxonomy) {
+    init(walker: PlanningWalker, catalogue: CompiledCatalogue, taxonomy: CompiledTaxonomy, scratch: inout ProblemScratch) {
+        scratch.advance()
         // Needs: targets in requirement order, then prerequisites not held, in walk order.
         var globalNeeds: [Int32] = []
         var requirementOfNeed: [Int32] = []
@@ -43,110 +42,101 @@ struct LearningProblem {
             globalNeeds.append(need)
             requirementOfNeed.append(-1)
         }
-        var needLocal: [Int32: Int] = [:]
-        for (j, need) in globalNeeds.enumerated() { needLocal[need] = j }
-        var courses = walker.visitedCourses.filter { !$0.excluded }.map(\.course)
-        courses.sort()
-        var courseLocal: [Int32: Int] = [:]
-        for (i, course) in courses.enumerated() { courseLocal[course] = i }
+        for (j, need) in globalNeeds.enumerated() { scratch.mapNeed(Int(need), to: j) }
+        var allCourses: [Int32] = []
+        allCourses.reserveCapacity(walker.visitedCourses.count)
+        for (course, excluded) in walker.visitedCourses where !excluded { allCourses.append(course) }
+        allCourses.sort()
+        for (i, course) in allCourses.enumerated() { scratch.mapCourse(Int(course), to: i) }
 
-        let m = globalNeeds.count, n = courses.count
-        let needWords = max(1, (m + 63) / 64)
-        var cover = [UInt64](repeating: 0, count: n * needWords)
-        var requires = [UInt64](repeating: 0, count: n * needWords)
-        var coursesOfNeed = [[Int]](repeating: [], count: m)
+        let m = globalNeeds.count, n = allCourses.count
+        let nw = max(1, (m + 63) / 64), cw = max(1, (n + 63) / 64)
+        var cover = [UInt64](repeating: 0, count: n * nw)
+        var requires = [UInt64](repeating: 0, count: n * nw)
+        var candidates = [UInt64](repeating: 0, count: m * cw)
         for (j, need) in globalNeeds.enumerated() {
             for index in catalogue.providers(of: Int(need)) {
-                guard let i = courseLocal[catalogue.providers[index]] else { continue }
-                cover[i * needWords + j >> 6] |= 1 << UInt64(j & 63)
-                coursesOfNeed[j].append(i)
+                guard let i = scratch.course(Int(catalogue.providers[index])) else { continue }
+                Bits.set(&cover, i * nw, j)
+                Bits.set(&candidates, j * cw, i)
             }
         }
-        for (i, course) in courses.enumerated() {
+        for (i, course) in allCourses.enumerated() {
             for p in catalogue.prerequisites(Int(course)) {
-                guard let j = needLocal[catalogue.prerequisiteNeed[p]] else { continue }
-                requires[i * needWords + j >> 6] |= 1 << UInt64(j & 63)
+                guard let j = scratch.need(Int(catalogue.prerequisiteNeed[p])) else { continue }
+                Bits.set(&requires, i * nw, j)
             }
         }
+        var targets = [UInt64](repeating: 0, count: nw)
+        for j in 0..<m where requirementOfNeed[j] >= 0 { Bits.set(&targets, 0, j) }
 
         // Reachable courses: the least fixpoint where a course joins once every prerequisite it
         // does not hold by estimate is taught by a course already in.
-        var reached = [Bool](repeating: false, count: n)
-        var reachSequence: [Int] = []
-        var coverable = [UInt64](repeating: 0, count: needWords)
+        var alive = [UInt64](repeating: 0, count: cw)
+        var coverable = [UInt64](repeating: 0, count: nw)
         var changed = true
         while changed {
             changed = false
-            for i in 0..<n where !reached[i] {
-                guard Bits.isSubset(requires, i * needWords, of: coverable, 0, words: needWords) else { continue }
-                reached[i] = true
-                reachSequence.append(i)
+            for i in 0..<n where !Bits.test(alive, 0, i) {
+                guard Bits.isSubset(requires, i * nw, of: coverable, 0, words: nw) else { continue }
+                Bits.set(&alive, 0, i)
                 changed = true
-                for w in 0..<needWords { coverable[w] |= cover[i * needWords + w] }
+                for w in 0..<nw { coverable[w] |= cover[i * nw + w] }
             }
         }
-        for (j, k) in requirementOfNeed.enumerated() where k >= 0 && !Bits.test(coverable, j) {
-            uncoverable.append(k)
+        for j in 0..<m where requirementOfNeed[j] >= 0 && !Bits.test(coverable, 0, j) {
+            uncoverable.append(requirementOfNeed[j])
         }
 
-        // Dominance: drop course c when a course d covers every need c covers, requires nothing
-        // c's prerequisites do not already imply, and is no dearer nor longer (smaller id on a
-        // full tie). Swapping d in for c never worsens a plan, so some least plan avoids c.
-        let order = (0..<n).filter { reached[$0] }
+        // Narrow to what a least plan can use, until nothing changes: the useful courses are
+        // those covering a relevant need (a coverable target, or a prerequisite a useful course
+        // requires) — a course covering nothing relevant only adds to a plan — and among them,
+        // the dominated ones go (`Narrowing.dominated`). Dropping a course can make needs
+        // irrelevant, which can make more courses comparable, so the two steps repeat.
+        var relevant = [UInt64](repeating: 0, count: nw)
+        let narrowing = Narrowing(
+            cover: cover, requires: requires, candidates: candidates, needGlobal: globalNeeds, needWords: nw,
+            courseWords: cw, courseCost: allCourses.map { catalogue.courseCost[Int($0)] },
+            courseHours: allCourses.map { catalogue.courseHours[Int($0)] })
+        repeat {
+            for w in 0..<nw { relevant[w] = targets[w] & coverable[w] }
+            narrowing.useful(alive: &alive, relevant: &relevant)
+        } while narrowing.dropDominated(alive: &alive, relevant: relevant)
+
+        // Final numbering: the remaining courses (still in id order) and relevant needs.
+        var keptNeeds: [Int] = []
+        Bits.forEach(relevant, 0, count: nw) { keptNeeds.append($0) }
         var kept: [Int] = []
-        for c in order {
-            var dominated = false
-            // A dominating course covers c's first need too, so only that need's courses are tried.
-            guard let first = (0..<m).first(where: { Bits.test(cover, c * needWords, $0) }) else { continue }
-            for d in coursesOfNeed[first] where d != c && reached[d] {
-                let costD = catalogue.courseCost[Int(courses[d])], costC = catalogue.courseCost[Int(courses[c])]
-                let hoursD = catalogue.courseHours[Int(courses[d])], hoursC = catalogue.courseHours[Int(courses[c])]
-                guard costD <= costC, hoursD <= hoursC, costD < costC || hoursD < hoursC || d < c else { continue }
-                guard Bits.isSubset(cover, c * needWords, of: cover, d * needWords, words: needWords) else { continue }
-                guard Self.implied(requires, d, by: c, words: needWords, needs: globalNeeds) else { continue }
-                dominated = true
-                break
-            }
-            if !dominated { kept.append(c) }
-        }
-
-        // Final numbering: kept courses (still in id order) and coverable needs.
-        let keptNeeds = (0..<m).filter { Bits.test(coverable, $0) }
+        Bits.forEach(alive, 0, count: cw) { kept.append($0) }
+        var newNeed = [Int](repeating: -1, count: m)
+        for (newJ, j) in keptNeeds.enumerated() { newNeed[j] = newJ }
         let finalNeedWords = max(1, (keptNeeds.count + 63) / 64)
         let finalCourseWords = max(1, (kept.count + 63) / 64)
-        var finalCover = [UInt64](repeating: 0, count: kept.count * finalNeedWords)
-        var finalRequires = [UInt64](repeating: 0, count: kept.count * finalNeedWords)
-        var finalCandidates = [UInt64](repeating: 0, count: keptNeeds.count * finalCourseWords)
-        var finalTargets = [UInt64](repeating: 0, count: finalNeedWords)
-        for (newJ, j) in keptNeeds.enumerated() where requirementOfNeed[j] >= 0 {
-            finalTargets[newJ >> 6] |= 1 << UInt64(newJ & 63)
-        }
+        self.cover = [UInt64](repeating: 0, count: kept.count * finalNeedWords)
+        self.requires = [UInt64](repeating: 0, count: kept.count * finalNeedWords)
+        self.candidates = [UInt64](repeating: 0, count: keptNeeds.count * finalCourseWords)
+        targetMask = [UInt64](repeating: 0, count: finalNeedWords)
+        for (newJ, j) in keptNeeds.enumerated() where requirementOfNeed[j] >= 0 { Bits.set(&targetMask, 0, newJ) }
         for (newI, i) in kept.enumerated() {
-            for (newJ, j) in keptNeeds.enumerated() {
-                if Bits.test(cover, i * needWords, j) {
-                    finalCover[newI * finalNeedWords + newJ >> 6] |= 1 << UInt64(newJ & 63)
-                    finalCandidates[newJ * finalCourseWords + newI >> 6] |= 1 << UInt64(newI & 63)
-                }
-                if Bits.test(requires, i * needWords, j) {
-                    finalRequires[newI * finalNeedWords + newJ >> 6] |= 1 << UInt64(newJ & 63)
-                }
+            Bits.forEach(cover, i * nw, count: nw) { j in
+                let newJ = newNeed[j]
+                guard newJ >= 0 else { return }
+                Bits.set(&self.cover, newI * finalNeedWords, newJ)
+                Bits.set(&self.candidates, newJ * finalCourseWords, newI)
+            }
+            Bits.forEach(requires, i * nw, count: nw) { j in
+                let newJ = newNeed[j]
+                if newJ >= 0 { Bits.set(&self.requires, newI * finalNeedWords, newJ) }
             }
         }
-        self.courses = kept.map { courses[$0] }
-        cost = self.courses.map { catalogue.courseCost[Int($0)] }
-        hours = self.courses.map { catalogue.courseHours[Int($0)] }
+        courses = kept.map { allCourses[$0] }
+        cost = courses.map { catalogue.courseCost[Int($0)] }
+        hours = courses.map { catalogue.courseHours[Int($0)] }
         needCount = keptNeeds.count
-        self.needWords = finalNeedWords
+        needWords = finalNeedWords
         courseWords = finalCourseWords
-        self.cover = finalCover
-        self.requires = finalRequires
-        candidates = finalCandidates
-        targetMask = finalTargets
         needRequirement = keptNeeds.map { requirementOfNeed[$0] }
         needGlobal = keptNeeds.map { globalNeeds[$0] }
-        var newIndex = [Int](repeating: -1, count: n)
-        for (newI, i) in kept.enumerated() { newIndex[i] = newI }
-        reachOrder = reachSequence.map { newIndex[$0] }.filter { $0 >= 0 }
     }
 
     private init() {}
@@ -156,6 +146,7 @@ struct LearningProblem {
     /// sorted id list of a union of disjoint sets is the union of each part's smallest, so each
     /// part is solved alone. Parts without a target are left out (no least plan uses them).
     func parts() -> [LearningProblem] {
+        guard needCount > 0 else { return [self] }
         var parent = Array(0..<needCount)
         func root(_ x: Int) -> Int {
             var x = x
@@ -165,96 +156,253 @@ struct LearningProblem {
             }
             return x
         }
+        var firstNeed = [Int](repeating: -1, count: courseCount)
         for c in 0..<courseCount {
             var first = -1
-            for j in 0..<needCount where Bits.test(cover, c * needWords, j) || Bits.test(requires, c * needWords, j) {
-                if first < 0 { first = root(j) } else { parent[root(j)] = first }
+            for w in 0..<needWords {
+                var word = cover[c * needWords + w] | requires[c * needWords + w]
+                while word != 0 {
+                    let j = w << 6 | word.trailingZeroBitCount
+                    word &= word - 1
+                    if first < 0 {
+                        first = root(j)
+                    } else {
+                        let r = root(j)
+                        if r != first { parent[r] = first }
+                    }
+                }
             }
+            firstNeed[c] = first
         }
-        var groups: [Int: [Int]] = [:]
-        var order: [Int] = []
+        // Parts numbered by their smallest need.
+        var partOfRoot = [Int](repeating: -1, count: needCount)
+        var partNeeds: [[Int]] = []
+        var needPart = [Int](repeating: 0, count: needCount)
         for j in 0..<needCount {
             let r = root(j)
-            if groups[r] == nil { order.append(r) }
-            groups[r, default: []].append(j)
+            if partOfRoot[r] < 0 {
+                partOfRoot[r] = partNeeds.count
+                partNeeds.append([])
+            }
+            needPart[j] = partOfRoot[r]
+            partNeeds[partOfRoot[r]].append(j)
         }
-        if order.count <= 1 { return [self] }
-        return order.compactMap { r -> LearningProblem? in
-            let needs = groups[r] ?? []
-            guard needs.contains(where: { needRequirement[$0] >= 0 }) else { return nil }
-            let members = (0..<courseCount).filter { c in needs.contains { Bits.test(cover, c * needWords, $0) } }
-            return restricted(courses: members, needs: needs)
+        if partNeeds.count <= 1 { return [self] }
+        var partCourses = [[Int]](repeating: [], count: partNeeds.count)
+        for c in 0..<courseCount where firstNeed[c] >= 0 { partCourses[needPart[firstNeed[c]]].append(c) }
+        var result: [LearningProblem] = []
+        var newNeed = [Int](repeating: -1, count: needCount)
+        for (k, needs) in partNeeds.enumerated() {
+            guard needs.contains(where: { needRequirement[$0] >= 0 }) else { continue }
+            for (newJ, j) in needs.enumerated() { newNeed[j] = newJ }
+            result.append(restricted(courses: partCourses[k], needs: needs, newNeed: newNeed))
         }
+        return result
     }
 
-    /// The sub-problem over `courses` and `needs` (both ascending local numbers).
-    private func restricted(courses members: [Int], needs: [Int]) -> LearningProblem {
+    /// The sub-problem over `courses` and `needs` (ascending local numbers, closed: no member
+    /// covers or requires a need outside `needs`); `newNeed[j]` is need `j`'s number in it.
+    private func restricted(courses members: [Int], needs: [Int], newNeed: [Int]) -> LearningProblem {
         var part = LearningProblem()
         part.courses = members.map { courses[$0] }
         part.cost = members.map { cost[$0] }
         part.hours = members.map { hours[$0] }
         part.needCount = needs.count
-        part.needWords = max(1, (needs.count + 63) / 64)
-        part.courseWords = max(1, (members.count + 63) / 64)
-        part.cover = [UInt64](repeating: 0, count: members.count * part.needWords)
-        part.requires = [UInt64](repeating: 0, count: members.count * part.needWords)
-        part.candidates = [UInt64](repeating: 0, count: needs.count * part.courseWords)
-        part.targetMask = [UInt64](repeating: 0, count: part.needWords)
-        for (newJ, j) in needs.enumerated() where needRequirement[j] >= 0 {
-            part.targetMask[newJ >> 6] |= 1 << UInt64(newJ & 63)
-        }
+        let pw = max(1, (needs.count + 63) / 64), pc = max(1, (members.count + 63) / 64)
+        part.needWords = pw
+        part.courseWords = pc
+        part.cover = [UInt64](repeating: 0, count: members.count * pw)
+        part.requires = [UInt64](repeating: 0, count: members.count * pw)
+        part.candidates = [UInt64](repeating: 0, count: needs.count * pc)
+        part.targetMask = [UInt64](repeating: 0, count: pw)
+        for (newJ, j) in needs.enumerated() where needRequirement[j] >= 0 { Bits.set(&part.targetMask, 0, newJ) }
         for (newI, i) in members.enumerated() {
-            for (newJ, j) in needs.enumerated() {
-                if Bits.test(cover, i * needWords, j) {
-                    part.cover[newI * part.needWords + newJ >> 6] |= 1 << UInt64(newJ & 63)
-                    part.candidates[newJ * part.courseWords + newI >> 6] |= 1 << UInt64(newI & 63)
-                }
-                if Bits.test(requires, i * needWords, j) {
-                    part.requires[newI * part.needWords + newJ >> 6] |= 1 << UInt64(newJ & 63)
-                }
+            Bits.forEach(cover, i * needWords, count: needWords) { j in
+                Bits.set(&part.cover, newI * pw, newNeed[j])
+                Bits.set(&part.candidates, newNeed[j] * pc, newI)
+            }
+            Bits.forEach(requires, i * needWords, count: needWords) { j in
+                Bits.set(&part.requires, newI * pw, newNeed[j])
             }
         }
         part.needRequirement = needs.map { needRequirement[$0] }
         part.needGlobal = needs.map { needGlobal[$0] }
-        var newIndex = [Int](repeating: -1, count: courseCount)
-        for (newI, i) in members.enumerated() { newIndex[i] = newI }
-        part.reachOrder = reachOrder.map { newIndex[$0] }.filter { $0 >= 0 }
         return part
+    }
+
+    /// The local number of global course `course`, if it is in the problem.
+    func local(_ course: Int32) -> Int? {
+        var low = 0, high = courses.count
+        while low < high {
+            let mid = (low + high) / 2
+            if courses[mid] < course { low = mid + 1 } else { high = mid }
+        }
+        return low < courses.count && courses[low] == course ? low : nil
+    }
+
+    /// Greedy placement of `members` (ascending) by DESIGN.md's rule — repeatedly the smallest
+    /// id whose prerequisites hold: the courses it could place, in order.
+    func placementOrder(_ members: [Int]) -> [Int] {
+        var held = [UInt64](repeating: 0, count: needWords)
+        var remaining = members
+        var order: [Int] = []
+        var progress = true
+        while progress && !remaining.isEmpty {
+            progress = false
+            for (index, c) in remaining.enumerated()
+            where Bits.isSubset(requires, c * needWords, of: held, 0, words: needWords) {
+                order.append(c)
+                remaining.remove(at: index)
+                for w in 0..<needWords { held[w] |= cover[c * needWords + w] }
+                progress = true
+                break
+            }
+        }
+        return order
+    }
+}
+
+/// Global-to-local numbers for building problems, reused across problems: an entry is valid
+/// while its stamp is the current one, so starting a problem costs nothing.
+struct ProblemScratch {
+    private var needLocal: [Int32]
+    private var needStamp: [UInt32]
+    private var courseLocal: [Int32]
+    private var courseStamp: [UInt32]
+    private var stamp: UInt32 = 0
+
+    init(catalogue: CompiledCatalogue) {
+        needLocal = Array(repeating: 0, count: catalogue.needCount)
+        needStamp = Array(repeating: 0, count: catalogue.needCount)
+        courseLocal = Array(repeating: 0, count: catalogue.courseCount)
+        courseStamp = Array(repeating: 0, count: catalogue.courseCount)
+    }
+
+    mutating func advance() {
+        stamp &+= 1
+        if stamp == 0 {
+            for i in needStamp.indices { needStamp[i] = 0 }
+            for i in courseStamp.indices { courseStamp[i] = 0 }
+            stamp = 1
+        }
+    }
+
+    mutating func mapNeed(_ need: Int, to local: Int) {
+        needLocal[need] = Int32(local)
+        needStamp[need] = stamp
+    }
+
+    mutating func mapCourse(_ course: Int, to local: Int) {
+        courseLocal[course] = Int32(local)
+        courseStamp[course] = stamp
+    }
+
+    func need(_ need: Int) -> Int? { needStamp[need] == stamp ? Int(needLocal[need]) : nil }
+    func course(_ course: Int) -> Int? { courseStamp[course] == stamp ? Int(courseLocal[course]) : nil }
+}
+
+/// The two reductions a problem goes through before the search, over its first numbering.
+private struct Narrowing {
+    let cover: [UInt64]
+    let requires: [UInt64]
+    let candidates: [UInt64]
+    let needGlobal: [Int32]
+    let needWords: Int
+    let courseWords: Int
+    let courseCost: [Int64]
+    let courseHours: [Int64]
+
+    /// Keeps in `alive` only the courses covering a relevant need, and grows `relevant` by the
+    /// prerequisites of those courses, to the fixpoint.
+    func useful(alive: inout [UInt64], relevant: inout [UInt64]) {
+        var useful = [UInt64](repeating: 0, count: courseWords)
+        var changed = true
+        while changed {
+            changed = false
+            for v in 0..<courseWords {
+                var word = alive[v] & ~useful[v]
+                while word != 0 {
+                    let c = v << 6 | word.trailingZeroBitCount
+                    word &= word - 1
+                    var covers = false
+                    for w in 0..<needWords where cover[c * needWords + w] & relevant[w] != 0 { covers = true }
+                    guard covers else { continue }
+                    useful[v] |= 1 << UInt64(c & 63)
+                    for w in 0..<needWords { relevant[w] |= requires[c * needWords + w] }
+                    changed = true
+                }
+            }
+        }
+        alive = useful
+    }
+
+    /// Drops from `alive` each course c for which a course d covers every relevant need c
+    /// covers, requires nothing c's prerequisites do not already imply, and comes first by
+    /// (cost, hours, id). Swapping d in for c in a plan with c keeps it a plan and makes it
+    /// strictly better in the objective's order (cheaper; or as cheap and shorter; or with a
+    /// smaller sorted id list), so the least plan — unique under that order — holds no dominated
+    /// course, whichever d dominates it. Returns whether any course was dropped.
+    func dropDominated(alive: inout [UInt64], relevant: [UInt64]) -> Bool {
+        var dropped = false
+        var coverC = [UInt64](repeating: 0, count: needWords)
+        for v in 0..<courseWords {
+            var word = alive[v]
+            while word != 0 {
+                let c = v << 6 | word.trailingZeroBitCount
+                word &= word - 1
+                var first = -1
+                for w in 0..<needWords {
+                    coverC[w] = cover[c * needWords + w] & relevant[w]
+                    if first < 0 && coverC[w] != 0 { first = w << 6 | coverC[w].trailingZeroBitCount }
+                }
+                guard first >= 0 else { continue }
+                // A dominating course covers c's first relevant need too: only its courses are tried.
+                var dominated = false
+                for u in 0..<courseWords where !dominated {
+                    var others = candidates[first * courseWords + u] & alive[u]
+                    while others != 0 && !dominated {
+                        let d = u << 6 | others.trailingZeroBitCount
+                        others &= others - 1
+                        guard d != c, precedes(d, c),
+                              Bits.isSubset(coverC, 0, of: cover, d * needWords, words: needWords),
+                              implied(d, by: c) else { continue }
+                        dominated = true
+                    }
+                }
+                if dominated {
+                    Bits.clear(&alive, 0, c)
+                    dropped = true
+                }
+            }
+        }
+        return dropped
+    }
+
+    /// d before c by (cost, hours, id): cost comes first in the objective, so a cheaper d wins
+    /// whatever its hours.
+    @inline(__always)
+    private func precedes(_ d: Int, _ c: Int) -> Bool {
+        if courseCost[d] != courseCost[c] { return courseCost[d] < courseCost[c] }
+        if courseHours[d] != courseHours[c] { return courseHours[d] < courseHours[c] }
+        return d < c
     }
 
     /// Every prerequisite of course `d` is implied by one of course `c`'s: same skill, at a level
     /// no lower (holding `s` at 3 holds it at 2, by estimate or by a course).
-    private static func implied(_ requires: [UInt64], _ d: Int, by c: Int, words: Int, needs: [Int32]) -> Bool {
-        if Bits.isSubset(requires, d * words, of: requires, c * words, words: words) { return true }
-        for j in 0..<needs.count where Bits.test(requires, d * words, j) {
-            let skill = needs[j] / 5, level = needs[j] % 5
-            var found = false
-            for j2 in 0..<needs.count where Bits.test(requires, c * words, j2) {
-                if needs[j2] / 5 == skill && needs[j2] % 5 >= level {
-                    found = true
-                    break
+    private func implied(_ d: Int, by c: Int) -> Bool {
+        for w in 0..<needWords {
+            var missing = requires[d * needWords + w] & ~requires[c * needWords + w]
+            while missing != 0 {
+                let j = w << 6 | missing.trailingZeroBitCount
+                missing &= missing - 1
+                let skill = needGlobal[j] / 5, level = needGlobal[j] % 5
+                var found = false
+                Bits.forEach(requires, c * needWords, count: needWords) { j2 in
+                    if needGlobal[j2] / 5 == skill && needGlobal[j2] % 5 >= level { found = true }
                 }
+                if !found { return false }
             }
-            if !found { return false }
         }
-        return true
-    }
-}
-
-/// Word-array bitset helpers over flat `[UInt64]` rows.
-enum Bits {
-    @inline(__always)
-    static func test(_ words: [UInt64], _ index: Int) -> Bool { words[index >> 6] >> UInt64(index & 63) & 1 == 1 }
-
-    @inline(__always)
-    static func test(_ words: [UInt64], _ base: Int, _ index: Int) -> Bool {
-        words[base + index >> 6] >> UInt64(index & 63) & 1 == 1
-    }
-
-    /// `a[aBase ..< aBase + words] ⊆ b[bBase ..< bBase + words]`.
-    @inline(__always)
-    static func isSubset(_ a: [UInt64], _ aBase: Int, of b: [UInt64], _ bBase: Int, words: Int) -> Bool {
-        for w in 0..<words where a[aBase + w] & ~b[bBase + w] != 0 { return false }
         return true
     }
 }

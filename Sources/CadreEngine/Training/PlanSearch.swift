@@ -35,6 +35,16 @@ struct PlanSearch {
     private var openWords: [UInt64]
     /// Courses that cover one of their own prerequisites (a bitset over courses).
     private let selfCovering: [UInt64]
+    /// Scratch for the bound, kept between nodes so the search allocates little.
+    private var needOrder: [(count: Int, need: Int)] = []
+    private var payers: [Int] = []
+    private var providerStack: [Int] = []
+    private var saved: [Int64] = []
+    /// `available(c, levels)` remembered at `memoValue[(levels − 1) · courses + c]` while
+    /// `memoStamp` there equals `generation`.
+    private var memoValue: [Int64]
+    private var memoStamp: [UInt32]
+    private var generation: UInt32 = 1
 
     init(problem: LearningProblem, budget: Int) {
         self.problem = problem
@@ -47,6 +57,8 @@ struct PlanSearch {
         covered = Array(repeating: 0, count: frames * needWords)
         required = Array(repeating: 0, count: frames * needWords)
         slack = Array(repeating: 0, count: problem.courseCount)
+        memoValue = Array(repeating: 0, count: 3 * problem.courseCount)
+        memoStamp = Array(repeating: 0, count: 3 * problem.courseCount)
         openWords = Array(repeating: 0, count: problem.needWords)
         var selfCovering = [UInt64](repeating: 0, count: problem.courseWords)
         for c in 0..<problem.courseCount {
@@ -227,21 +239,29 @@ struct PlanSearch {
     private mutating func dualAscent(depth: Int, weights: [Int64]) -> Int64? {
         let cBase = depth * courseWords
         for c in 0..<problem.courseCount { slack[c] = weights[c] }
-        var needs = open
-        needs.sort { (candidateCount($0, cBase), $0) < (candidateCount($1, cBase), $1) }
+        invalidate()
+        needOrder.removeAll(keepingCapacity: true)
+        for j in open { needOrder.append((candidateCount(j, cBase), j)) }
+        needOrder.sort { ($0.count, $0.need) < ($1.count, $1.need) }
         var total: Int64 = 0
-        for j in needs {
+        for (_, j) in needOrder {
             var least = Int64.max
-            var payers: [Int] = []
-            forEachCandidate(j, cBase) { c in
-                let can = available(c, depth: depth, levels: 3)
-                // A course that cannot pay (a prerequisite without provider) is in no completion.
-                guard can >= 0 else { return }
-                least = min(least, can)
-                payers.append(c)
+            payers.removeAll(keepingCapacity: true)
+            let rowBase = j * courseWords
+            for v in 0..<courseWords {
+                var word = problem.candidates[rowBase + v] & ~chosen[cBase + v] & ~excluded[cBase + v]
+                while word != 0 {
+                    let c = v << 6 | word.trailingZeroBitCount
+                    word &= word - 1
+                    let can = available(c, depth: depth, levels: 3)
+                    // A course that cannot pay (a prerequisite without provider) is in no completion.
+                    guard can >= 0 else { continue }
+                    least = min(least, can)
+                    payers.append(c)
+                }
             }
             if least == Int64.max { return nil }
-            total += pay(least, by: payers, depth: depth)
+            total += pay(least, depth: depth)
         }
         return total
     }
@@ -250,11 +270,12 @@ struct PlanSearch {
     /// providers, so each payment is checked and, when slack would go below zero, undone and
     /// retried smaller; in the end each payer pays from its own slack only, which always works.
     /// Returns the amount paid (the need's dual).
-    private mutating func pay(_ amount: Int64, by payers: [Int], depth: Int) -> Int64 {
+    private mutating func pay(_ amount: Int64, depth: Int) -> Int64 {
         guard amount > 0 else { return 0 }
         var target = amount
         for _ in 0..<3 {
-            let snapshot = slack
+            saved.removeAll(keepingCapacity: true)
+            saved.append(contentsOf: slack)
             var shortfall: Int64?
             for c in payers {
                 let can = available(c, depth: depth, levels: 3)
@@ -265,7 +286,8 @@ struct PlanSearch {
                 pull(c, target, depth: depth, levels: 3)
             }
             if shortfall == nil && !slack.contains(where: { $0 < 0 }) { return target }
-            slack = snapshot
+            for c in slack.indices { slack[c] = saved[c] }
+            invalidate()
             target = min(target - 1, shortfall ?? target / 2)
             if target <= 0 { break }
         }
@@ -273,6 +295,7 @@ struct PlanSearch {
         for c in payers { own = min(own, slack[c]) }
         guard own > 0, own != Int64.max else { return 0 }
         for c in payers { slack[c] -= own }
+        invalidate()
         return own
     }
 
@@ -284,26 +307,50 @@ struct PlanSearch {
         return count
     }
 
+    /// Forgets every remembered `available` value: slacks changed.
+    @inline(__always)
+    private mutating func invalidate() {
+        generation &+= 1
+        if generation == 0 {
+            for i in memoStamp.indices { memoStamp[i] = 0 }
+            generation = 1
+        }
+    }
+
     /// What course `c` can pay: its slack plus, per prerequisite S leaves uncovered, the least
     /// any other provider of it can pay. −1 (unusable) when a prerequisite has no provider left.
-    private func available(_ c: Int, depth: Int, levels: Int) -> Int64 {
+    /// Remembered per course and depth until slacks change.
+    private mutating func available(_ c: Int, depth: Int, levels: Int) -> Int64 {
+        let key = (levels - 1) * problem.courseCount + c
+        if memoStamp[key] == generation { return memoValue[key] }
         var total = slack[c]
         let cBase = depth * courseWords, nBase = depth * needWords
-        for w in 0..<needWords {
+        outer: for w in 0..<needWords {
             var word = problem.requires[c * needWords + w] & ~covered[nBase + w]
             while word != 0 {
                 let m = w << 6 | word.trailingZeroBitCount
                 word &= word - 1
                 var least = Int64.max
-                forEachCandidate(m, cBase) { d in
-                    guard d != c else { return }
-                    let can = levels > 1 ? available(d, depth: depth, levels: levels - 1) : slack[d]
-                    if can >= 0 { least = min(least, can) }
+                let rowBase = m * courseWords
+                for v in 0..<courseWords {
+                    var providers = problem.candidates[rowBase + v] & ~chosen[cBase + v] & ~excluded[cBase + v]
+                    while providers != 0 {
+                        let d = v << 6 | providers.trailingZeroBitCount
+                        providers &= providers - 1
+                        guard d != c else { continue }
+                        let can = levels > 1 ? available(d, depth: depth, levels: levels - 1) : slack[d]
+                        if can >= 0 { least = min(least, can) }
+                    }
                 }
-                if least == Int64.max || least < 0 { return -1 }
+                if least == Int64.max || least < 0 {
+                    total = -1
+                    break outer
+                }
                 total += least
             }
         }
+        memoStamp[key] = generation
+        memoValue[key] = total
         return total
     }
 
@@ -319,25 +366,36 @@ struct PlanSearch {
                     let m = w << 6 | word.trailingZeroBitCount
                     word &= word - 1
                     var least = Int64.max
-                    var providers: [Int] = []
-                    forEachCandidate(m, cBase) { d in
-                        guard d != c else { return }
-                        let can = levels > 1 ? available(d, depth: depth, levels: levels - 1) : slack[d]
-                        guard can >= 0 else { return }
-                        least = min(least, can)
-                        providers.append(d)
+                    let start = providerStack.count
+                    let rowBase = m * courseWords
+                    for v in 0..<courseWords {
+                        var providers = problem.candidates[rowBase + v] & ~chosen[cBase + v] & ~excluded[cBase + v]
+                        while providers != 0 {
+                            let d = v << 6 | providers.trailingZeroBitCount
+                            providers &= providers - 1
+                            guard d != c else { continue }
+                            let can = levels > 1 ? available(d, depth: depth, levels: levels - 1) : slack[d]
+                            guard can >= 0 else { continue }
+                            least = min(least, can)
+                            providerStack.append(d)
+                        }
                     }
                     let take = min(deficit, least)
-                    guard take > 0 else { continue }
-                    for d in providers {
-                        if levels > 1 { pull(d, take, depth: depth, levels: levels - 1) } else { slack[d] -= take }
+                    if take > 0 {
+                        for index in start..<providerStack.count {
+                            let d = providerStack[index]
+                            if levels > 1 { pull(d, take, depth: depth, levels: levels - 1) } else { slack[d] -= take }
+                        }
+                        slack[c] += take
+                        deficit -= take
+                        invalidate()
                     }
-                    slack[c] += take
-                    deficit -= take
+                    providerStack.removeSubrange(start...)
                 }
             }
         }
         slack[c] -= amount
+        invalidate()
     }
 
     @inline(__always)
@@ -382,18 +440,6 @@ struct PlanSearch {
         return any
     }
 
-    @inline(__always)
-    private func forEachCandidate(_ need: Int, _ cBase: Int, _ body: (Int) -> Void) {
-        let rowBase = need * courseWords
-        for v in 0..<courseWords {
-            var word = problem.candidates[rowBase + v] & ~chosen[cBase + v] & ~excluded[cBase + v]
-            while word != 0 {
-                body(v << 6 | word.trailingZeroBitCount)
-                word &= word - 1
-            }
-        }
-    }
-
     // MARK: - Order
 
     /// The plan's order by DESIGN.md's rule (repeatedly the smallest id whose prerequisites
@@ -413,25 +459,7 @@ struct PlanSearch {
         return (cover, members.filter { !placedSet.contains($0) })
     }
 
-    /// Greedy placement of `members` (ascending): the courses it could place, in order.
-    func placementOrder(_ members: [Int]) -> [Int] {
-        var held = [UInt64](repeating: 0, count: needWords)
-        var remaining = members
-        var order: [Int] = []
-        var progress = true
-        while progress && !remaining.isEmpty {
-            progress = false
-            for (index, c) in remaining.enumerated()
-            where Bits.isSubset(problem.requires, c * needWords, of: held, 0, words: needWords) {
-                order.append(c)
-                remaining.remove(at: index)
-                for w in 0..<needWords { held[w] |= problem.cover[c * needWords + w] }
-                progress = true
-                break
-            }
-        }
-        return order
-    }
+    func placementOrder(_ members: [Int]) -> [Int] { problem.placementOrder(members) }
 
     static func members(_ bits: [UInt64], base: Int, words: Int) -> [Int] {
         var result: [Int] = []
