@@ -82,7 +82,7 @@ enum TrainingBenchmark: Benchmark {
         var planned: TrainingResult?
         for _ in 0..<engineRuns {
             let start = monotonicNanoseconds()
-            planned = TrainingPhase.run(trainingInput)
+            planned = TrainingPhase.run(trainingInput, threads: max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)))
             engineMs = min(engineMs, Double(monotonicNanoseconds() - start) / 1e6)
         }
         guard let result = planned else { return BenchExit.failure }

@@ -121,8 +121,8 @@ import Testing
     }
 
     /// 20,000 synthetic people over a 2,000-course catalogue of 300 skills: the memo collapses
-    /// them to few distinct problems. (Not timed; the benchmark measures speed in release.)
-    @Test func twentyThousandPeopleShareFewProblems() throws {
+    /// them to few distinct problems, the same on one thread or three. (Not timed; the benchmark measures speed in release.)
+    @Test func twentyThousandPeopleShareFewProblemsOnAnyNumberOfThreads() throws {
         var random = SplitMix64(seed: 42)
         let skills = (0..<300).map { "s\(1000 + $0)" }
         var requirementsPerLevel: [[(Int32, Double, Double)]] = []
@@ -172,9 +172,13 @@ import Testing
         let trainingPeople = try TrainingPeople(
             ids: (0..<people).map { "P\(100_000 + $0)" }, team: Array(repeating: -1, count: people), teamIDs: [],
             roleLevel: roleLevel, courseCount: catalogue.courseCount, roleLevelCount: 40)
-        let result = TrainingPhase.run(TrainingInput(
+        let input = TrainingInput(
             taxonomy: taxonomy, catalogue: catalogue, estimates: SkillEstimates(skillCount: 300, perPerson: perPerson),
-            people: trainingPeople, settings: PlanningSettings(asOf: CalendarDay(year: 2025, month: 3, day: 31)!)))
+            people: trainingPeople, settings: PlanningSettings(asOf: CalendarDay(year: 2025, month: 3, day: 31)!))
+        let result = TrainingPhase.run(input)
+        // Planning on threads gives the same bytes: cores solved on any thread, numbered as one
+        // planner going through people in order would number them.
+        #expect(TrainingPhase.run(input, threads: 3).encoded() == result.encoded())
         #expect(result.personCount == people)
         #expect(result.distinctProblems <= 400)
         #expect(result.distinctProblems > 40)

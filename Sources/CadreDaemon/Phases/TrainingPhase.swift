@@ -1,4 +1,5 @@
 import CadreEngine
+import Glibc
 import CadreStore
 import CadreWire
 
@@ -28,7 +29,8 @@ public actor TrainingPhase: Phase {
         let result = CadreEngine.TrainingPhase.run(
             TrainingInput(
                 taxonomy: inputs.taxonomy, catalogue: inputs.catalogue, estimates: inputs.estimates, people: inputs.people,
-                settings: inputs.settings, budget: inputs.policies.training.budget))
+                settings: inputs.settings, budget: inputs.policies.training.budget),
+            threads: PlanningThreads.count)
         let compute = (clock.now - started).milliseconds
         context.progress(3, of: 4, "encoding \(result.personCount) plans")
         var summary = TrainingSummary(result, catalogue: document)
@@ -36,6 +38,11 @@ public actor TrainingPhase: Phase {
         context.progress(4, of: 4, "\(summary.peopleWithPlans) people with plans, \(summary.distinctProblems) distinct problems")
         return PhaseOutput(summary: try WireJSON.value(summary), payload: result.encoded())
     }
+}
+
+/// Threads for planning: the processors online, at most 8. The plans do not depend on it.
+enum PlanningThreads {
+    static var count: Int { max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }
 
 /// What planning reads for a run: its taxonomy, the catalogue compiled against it, everyone's

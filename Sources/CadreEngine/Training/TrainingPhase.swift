@@ -1,17 +1,9 @@
 /// Phase 4: every person's plan toward their own role level, the roll-ups and the budget.
 public enum TrainingPhase {
-    public static func run(_ input: TrainingInput) -> TrainingResult {
-        var planner = LearningPlanner(taxonomy: input.taxonomy, catalogue: input.catalogue, settings: input.settings)
+    /// - Parameter threads: planning threads (the result does not depend on it).
+    public static func run(_ input: TrainingInput, threads: Int = 1) -> TrainingResult {
         let people = input.people
-        let day = input.settings.asOf.daysSinceEpoch
-        var personCore = [Int32](repeating: 0, count: people.count)
-        var completed: [Int32] = []
-        for p in 0..<people.count {
-            people.completed(p, onOrBefore: day, into: &completed)
-            personCore[p] = Int32(planner.solve(
-                person: p, estimates: input.estimates, toward: Int(people.roleLevel[p]), completed: completed[...]))
-        }
-        let cores = planner.cores
+        let (cores, personCore) = ParallelPlanning.solve(input, threads: threads)
         let taxonomy = input.taxonomy
         // Person-specific figures: the estimates of uncoverable targets and Σ w·gap closed.
         var uncoverableOffsets: [Int32] = [0], uncoverableEstimates: [Double] = []
