@@ -142,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "CadreDaemonTests",
             dependencies: [
-                "CadreDaemon", "CadreStore", "CadreWire",
+                "CadreDaemon", "CadreStore", "CadreWire", "CadreSignatures",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
