@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way: executables → CadreDaemon → CadreWire / CadreStore / CadreSystemd → CadreEngine.
+// Dependencies point one way: executables → CadreDaemon → CadreWire / CadreStore / CadreSystemd / CadreSignatures → CadreEngine.
 let package = Package(
     name: "Cadre",
     platforms: [.macOS(.v15)],
@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -64,11 +65,21 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // Open Badge signatures (VC-JWT) checked against the issuer keys the operator trusts:
+        // the only target that does cryptography, so the engine stays free of it.
+        .target(
+            name: "CadreSignatures",
+            dependencies: [
+                "CadreEngine",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         // Supervisor, phase workers, event hub, varlink server.
         .target(
             name: "CadreDaemon",
             dependencies: [
-                "CadreEngine", "CadreWire", "CadreStore", "CadreSystemd", "CPosixSpawn",
+                "CadreEngine", "CadreWire", "CadreStore", "CadreSystemd", "CadreSignatures", "CPosixSpawn",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -104,6 +115,15 @@ let package = Package(
             path: "Benchmarks/cadre-synth"
         ),
         .testTarget(name: "CadreEngineTests", dependencies: ["CadreEngine"]),
+        // Signs with keys made in the test, then checks what the verifier makes of the result.
+        .testTarget(
+            name: "CadreSignaturesTests",
+            dependencies: [
+                "CadreSignatures", "CadreEngine",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(
             name: "CadreSystemdTests",
             dependencies: ["CadreSystemd", "CSystemd", .product(name: "Logging", package: "swift-log")]),
@@ -122,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "CadreDaemonTests",
             dependencies: [
-                "CadreDaemon", "CadreStore", "CadreWire",
+                "CadreDaemon", "CadreStore", "CadreWire", "CadreSignatures",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
@@ -132,7 +152,7 @@ let package = Package(
         // Drives the real binaries over real sockets; Peers/ holds outside clients (python varlink).
         .testTarget(
             name: "CadreIntegrationTests",
-            dependencies: ["CadreWire", "CadreEngine"],
+            dependencies: ["CadreWire", "CadreEngine", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Peers"]
         ),
     ]

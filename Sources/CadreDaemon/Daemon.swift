@@ -44,6 +44,7 @@ public enum Daemon {
             logger.critical("invalid configuration: \(error)")
             return 78  // EX_CONFIG
         }
+        checkBadgeSettings(paths, logger: logger)
         let store: Store
         do {
             store = try Store(directory: paths.state)
@@ -68,7 +69,7 @@ public enum Daemon {
         let service = WorkforceService(
             supervisor: supervisor, store: store, hub: hub, authorizer: authorizer, logger: logger,
             policy: { settings.current.assessment }, channels: { settings.current.channels },
-            badgeSettings: { try BadgeImport.Settings.load(directory: paths.configuration) })
+            badgeSettings: { try BadgeSettings.load(directory: paths.configuration) })
         let endpoint = controlEndpoint(paths: paths, logger: logger)
         let started = ReadyLatch()
         let group = ServiceGroup(
@@ -113,6 +114,20 @@ public enum Daemon {
         if case .path(let path) = endpoint { unlink(path) }
         logger.info("stopped (exit \(code))")
         return code
+    }
+
+    /// badges.yaml is read on each badge import, so a mistake in it refuses imports rather than
+    /// stopping the daemon; reading it at start puts that mistake in the journal at once.
+    static func checkBadgeSettings(_ paths: DaemonPaths, logger: Logger) {
+        do {
+            let settings = try BadgeSettings.load(directory: paths.configuration)
+            let issuers = Set(settings.trustedKeys.map(\.issuer)).count
+            if issuers > 0 { logger.info("\(BadgeSettings.fileName): \(settings.trustedKeys.count) trusted keys of \(issuers) badge issuers") }
+        } catch let errors as InputErrors {
+            for error in errors.errors { logger.error("invalid \(BadgeSettings.fileName), badge imports are refused until it is fixed: \(error)") }
+        } catch {
+            logger.error("invalid \(BadgeSettings.fileName): \(error)")
+        }
     }
 
     /// The socket systemd passed (socket activation), else the path cadred binds itself.

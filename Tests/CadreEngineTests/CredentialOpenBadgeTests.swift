@@ -146,9 +146,20 @@ import Testing
             == .other(type: "RsaSignature2018"))
     }
 
-    static func base64URL(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+    static func base64URL(_ bytes: [UInt8]) -> String { Base64URL.encoded(bytes) }
+
+    /// RFC 4648 §10's vectors without padding, and the two characters base64url changes.
+    @Test func base64URLMatchesRFC4648() {
+        let vectors = ["": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE", "foobar": "Zm9vYmFy"]
+        for (plain, encoded) in vectors {
+            #expect(Base64URL.encoded(Array(plain.utf8)) == encoded)
+            #expect(Base64URL.decoded(encoded) == Array(plain.utf8))
+        }
+        #expect(Base64URL.encoded([0xFB, 0xFF]) == "-_8")
+        #expect(Base64URL.decoded("-_8") == [0xFB, 0xFF])
+        #expect(Base64URL.decoded("+/8") == nil)
+        #expect(Base64URL.decoded("Zg==") == nil)
+        #expect(Base64URL.decoded("Zm9vY") == nil)
     }
 
     @Test func compactJWTExposesItsPartsAndSigningInput() throws {
@@ -175,6 +186,28 @@ import Testing
         #expect(badge.subject.id == "did:example:ana")
         #expect(badge.validFrom == 1_740_823_200)
         #expect(badge.validUntil == 1_772_323_200)
+    }
+
+    /// A VC 2.0 JWT (the payload is the credential) with `iss` and a header of the caller's.
+    static func jwt(iss: String, header: String = #"{"alg":"ES256"}"#) -> String {
+        let payload = minimal.replacingOccurrences(of: "\"id\": \"urn:uuid:1\",", with: "\"iss\": \"\(iss)\", \"id\": \"urn:uuid:1\",")
+        return base64URL(Array(header.utf8)) + "." + base64URL(Array(payload.utf8)) + ".c2ln"
+    }
+
+    @Test func jwtIssMustNameTheCredentialsIssuer() throws {
+        #expect(try Self.parse(Self.jwt(iss: "https://issuer.example")).issuer.id == "https://issuer.example")
+        #expect(Self.errors(Self.jwt(iss: "https://other.example")) == ["openbadge.issuer-mismatch b.json:0:0 jwt.payload.iss"])
+    }
+
+    @Test func criticalHeaderParametersAreExposed() throws {
+        let badge = try Self.parse(Self.jwt(iss: "https://issuer.example", header: #"{"alg":"ES256","b64":false,"crit":["b64"]}"#))
+        guard case .jwt(let jwt) = badge.proof else {
+            Issue.record("expected a JWT proof")
+            return
+        }
+        #expect(jwt.critical == ["b64"])
+        #expect(Self.errors(Self.jwt(iss: "https://issuer.example", header: #"{"alg":"ES256","crit":"b64"}"#))
+            == ["openbadge.bad-jwt b.json:1:1 jwt.header.crit"])
     }
 
     @Test func badJWTsAreRejected() {

@@ -107,7 +107,7 @@ struct CredentialRetentionFlowTests {
 struct OpenBadgeImportTests {
     static let folder = Checkout.root.deletingLastPathComponent().appendingPathComponent("shared/data/openbadges")
 
-    @Test("the specification's examples import as unverified holdings once matched; an unmatched one rejects the set")
+    @Test("the specification's examples import as unverified holdings once matched, their issuer trusted or not; an unmatched one rejects the set")
     func examples() throws {
         let present = FileManager.default.fileExists(atPath: Self.folder.path)
         if !present, ProcessInfo.processInfo.environment["CI"] == nil {
@@ -126,7 +126,10 @@ struct OpenBadgeImportTests {
             "https://1edtech.edu/achievements/degree", "https://example.com/achievements/robotics/robot-programming",
             "https://example.com/achievements/math/linear-1",
         ].map { "  \"\($0)\": stats-cert" }.joined(separator: "\n")
-        let badges = "identityType: id\npeople:\n  \"did:example:ebfeb1f712ebc6f1c276e12ec21\": ada\nachievements:\n\(achievements)\n"
+        // Their issuer trusted with some key: a badge without a proof stays unverified all the same.
+        let trusted = "trustedIssuers:\n  - issuer: https://1edtech.edu/issuers/565049\n"
+            + "    jwk: {kty: OKP, crv: Ed25519, x: Gb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE}\n"
+        let badges = "identityType: id\npeople:\n  \"did:example:ebfeb1f712ebc6f1c276e12ec21\": ada\nachievements:\n\(achievements)\n" + trusted
         let daemon = try DaemonUnderTest(configurationFiles: ["badges.yaml": badges])
         try daemon.loadTaxonomy()
         try daemon.importFile(kind: "people", name: "people.csv", AssessmentFlowTests.people)
@@ -135,9 +138,11 @@ struct OpenBadgeImportTests {
             Workforce.LoadCatalogueParameters(
                 kind: "credentials", files: [Workforce.SourceFile(name: "catalogue.yaml", contents: CredentialRetentionFlowTests.catalogue)]),
             as: Workforce.CatalogueReply.self)
-        let summary = try daemon.connect().call(
-            .importBadges, Workforce.ImportBadgesParameters(files: files), as: Workforce.ImportSummaryReply.self).summary
-        #expect(summary.rows == files.count && summary.inserted == files.count)
+        let reply = try daemon.connect().call(
+            .importBadges, Workforce.ImportBadgesParameters(files: files), as: Workforce.ImportBadgesReply.self)
+        #expect(reply.summary.rows == files.count && reply.summary.inserted == files.count)
+        #expect(reply.badges.map(\.file) == names)
+        #expect(reply.badges.allSatisfy { $0.verification == "unverified" && $0.proof == "none" && $0.detail == "the badge carries no proof" })
 
         let run = try daemon.connect().call(.startRun, Workforce.StartRunParameters(asOf: "2026-06-30"), as: Workforce.RunReply.self).run
         #expect(try waitForRun(run.id, on: daemon).state == "succeeded")
@@ -154,10 +159,10 @@ struct OpenBadgeImportTests {
 
         // A badge whose recipient nobody maps rejects the whole set, naming the file and field.
         let stranger = files[0].contents.replacingOccurrences(of: "did:example:ebfeb1f712ebc6f1c276e12ec21", with: "did:example:nobody")
-        let reply = try daemon.connect().call(
+        let refused = try daemon.connect().call(
             Workforce.Method.importBadges.qualifiedName,
             try WireJSON.value(Workforce.ImportBadgesParameters(files: [files[1], Workforce.SourceFile(name: "stranger.json", contents: stranger)])))
-        #expect(reply.error == "io.cadre.Workforce.InvalidImport")
-        #expect(reply.parameters?["file"]?.stringValue == "stranger.json" && reply.parameters?["field"]?.stringValue == "credentialSubject")
+        #expect(refused.error == "io.cadre.Workforce.InvalidImport")
+        #expect(refused.parameters?["file"]?.stringValue == "stranger.json" && refused.parameters?["field"]?.stringValue == "credentialSubject")
     }
 }

@@ -76,7 +76,7 @@ extension WorkforceService {
 
 extension WorkforceService {
     /// Open Badges 3.0 files as one batch of holdings (see `BadgeImport`).
-    func importBadges(_ parameters: Workforce.ImportBadgesParameters, peer: PeerCredentials) async throws -> Workforce.ImportSummary {
+    func importBadges(_ parameters: Workforce.ImportBadgesParameters, peer: PeerCredentials) async throws -> Workforce.ImportBadgesReply {
         guard let stored = try await store.document(.credentialCatalogue) else {
             throw ControlFailure(
                 Workforce.ErrorName.noCatalogue,
@@ -84,19 +84,25 @@ extension WorkforceService {
         }
         let catalogue = try WireJSON.decode(CredentialCatalogue.self, from: stored.content)
         let known = try results.reader().knownPersonIDs().sorted()
-        let holdings = try BadgeImport(settings: try badgeSettings(), catalogue: catalogue, knownPeople: known).holdings(parameters.files)
+        let outcomes = try BadgeImport(settings: try badgeSettings(), catalogue: catalogue, knownPeople: known).outcomes(parameters.files)
+        let holdings = outcomes.map(\.holding)
+        let badges = outcomes.map(\.wire)
         let name = parameters.files.count == 1 ? parameters.files[0].name : "\(parameters.files.count) badges"
         if parameters.dryRun == true {
-            return Workforce.ImportSummary(
+            let summary = Workforce.ImportSummary(
                 importId: "", kind: "badges", name: name, rows: holdings.count, dryRun: true, dataVersion: try store.dataVersion(),
                 inserted: 0, updated: 0, unchanged: 0)
+            return Workforce.ImportBadgesReply(summary: summary, badges: badges)
         }
         let version = try await store.appendBatch(
             .credentialHoldings, source: name, rows: holdings.count, content: try WireJSON.encode(holdings))
-        logger.info("\(holdings.count) Open Badges imported from \(name) by uid \(peer.uid) as data version \(version) (unverified)")
-        hub.publish("import-committed", message: "badges from \(name): \(holdings.count) holdings, data version \(version)")
-        return Workforce.ImportSummary(
+        let verified = holdings.count(where: { $0.verification == .verified })
+        logger.info(
+            "\(holdings.count) Open Badges imported from \(name) by uid \(peer.uid) as data version \(version) (\(verified) verified, \(holdings.count - verified) unverified)")
+        hub.publish("import-committed", message: "badges from \(name): \(holdings.count) holdings (\(verified) verified), data version \(version)")
+        let summary = Workforce.ImportSummary(
             importId: "", kind: "badges", name: name, rows: holdings.count, dryRun: false, dataVersion: version,
             inserted: holdings.count, updated: 0, unchanged: 0)
+        return Workforce.ImportBadgesReply(summary: summary, badges: badges)
     }
 }

@@ -15,7 +15,7 @@ final class WorkforceService: Sendable {
     let policy: @Sendable () -> AssessmentPolicy
     let channels: @Sendable () -> [Channel]
     /// `badges.yaml` of the configuration directory, read on each badge import.
-    let badgeSettings: @Sendable () throws -> BadgeImport.Settings
+    let badgeSettings: @Sendable () throws -> BadgeSettings
     let imports: ImportSessions
     let gaps: GapViews
     let plans: PlanViews
@@ -24,7 +24,7 @@ final class WorkforceService: Sendable {
     init(
         supervisor: Supervisor, store: any WorkforceStore, hub: EventHub, authorizer: Authorizer, logger: Logger,
         policy: @escaping @Sendable () -> AssessmentPolicy, channels: @escaping @Sendable () -> [Channel] = { [] },
-        badgeSettings: @escaping @Sendable () throws -> BadgeImport.Settings = { BadgeImport.Settings() }
+        badgeSettings: @escaping @Sendable () throws -> BadgeSettings = { BadgeSettings() }
     ) {
         self.channels = channels
         self.badgeSettings = badgeSettings
@@ -214,7 +214,7 @@ final class WorkforceService: Sendable {
             return reply(Workforce.CredentialsViewReply(view: try await CredentialViews(results: results).view(parameters, seesPeople: sees)))
         case .importBadges:
             let parameters = try call.decodeParameters(as: Workforce.ImportBadgesParameters.self)
-            return reply(Workforce.ImportSummaryReply(summary: try await importBadges(parameters, peer: peer)))
+            return reply(try await importBadges(parameters, peer: peer))
         case .getSourcing:
             let parameters = try call.decodeParameters(as: Workforce.GetSourcingParameters.self)
             let sees = await authorizer.access(of: peer) >= .operator

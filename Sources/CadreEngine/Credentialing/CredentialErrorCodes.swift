@@ -56,4 +56,9 @@ extension InputError.Code {
     public static let openBadgeBadDate = Self("openbadge.bad-date")
     /// A compact JWT whose parts are not base64url, or whose header or payload is not JSON.
     public static let openBadgeBadJWT = Self("openbadge.bad-jwt")
+    /// A JWT whose `iss` claim names another issuer than the credential's `issuer`.
+    public static let openBadgeIssuerMismatch = Self("openbadge.issuer-mismatch")
+    /// A VC-JWT of a trusted issuer whose signature does not verify under the issuer's keys, or
+    /// that is not signed at all (`alg: none`), or signed with an algorithm its key is not for.
+    public static let openBadgeBadSignature = Self("openbadge.bad-signature")
 }

@@ -101,7 +101,7 @@ public struct OpenBadgeAchievement: Codable, Hashable, Sendable {
 }
 
 /// How a badge is signed. The engine only recognises the form; verifying a signature needs
-/// cryptography and trusted issuer keys, which live outside it.
+/// cryptography and trusted issuer keys, which live outside it (CadreSignatures).
 public enum OpenBadgeProof: Codable, Hashable, Sendable {
     /// No proof at all: nothing vouches for the badge.
     case none
@@ -141,14 +141,18 @@ public struct OpenBadgeJWT: Codable, Hashable, Sendable {
     public var algorithm: String?
     /// The header's `kid`, when it is a string: which issuer key to verify with.
     public var keyID: String?
+    /// The header's `crit`: extensions a verifier must understand, or treat the JWS as one it
+    /// cannot check (RFC 7515 §4.1.11); empty when absent.
+    public var critical: [String]
 
     public init(header: [UInt8], payload: [UInt8], signature: [UInt8], signingInput: [UInt8],
-                algorithm: String?, keyID: String?) {
+                algorithm: String?, keyID: String?, critical: [String] = []) {
         self.header = header
         self.payload = payload
         self.signature = signature
         self.signingInput = signingInput
         self.algorithm = algorithm
         self.keyID = keyID
+        self.critical = critical
     }
 }

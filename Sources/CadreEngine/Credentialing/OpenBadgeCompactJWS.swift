@@ -14,39 +14,8 @@ struct OpenBadgeCompactJWS {
         let text = bytes[..<end]
         let parts = text.split(separator: 0x2E, omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty,
-              text.allSatisfy({ $0 == 0x2E || Self.value(of: $0) != nil }) else { return nil }
+              text.allSatisfy({ $0 == 0x2E || Base64URL.value(of: $0) != nil }) else { return nil }
         self.parts = parts
         signingInput = Array(text[text.startIndex..<parts[1].endIndex])
-    }
-
-    /// RFC 4648 §5 without padding (as JWS writes it); nil for any other character or a length
-    /// that no encoding produces.
-    static func base64URLDecoded(_ text: ArraySlice<UInt8>) -> [UInt8]? {
-        guard text.count % 4 != 1 else { return nil }
-        var output: [UInt8] = []
-        output.reserveCapacity(text.count * 3 / 4)
-        var buffer: UInt32 = 0, bits = 0
-        for byte in text {
-            guard let value = value(of: byte) else { return nil }
-            buffer = buffer << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                output.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
-                buffer &= (1 << UInt32(bits)) - 1
-            }
-        }
-        return output
-    }
-
-    private static func value(of byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x41...0x5A: byte - 0x41
-        case 0x61...0x7A: byte - 0x61 + 26
-        case 0x30...0x39: byte - 0x30 + 52
-        case 0x2D: 62
-        case 0x5F: 63
-        default: nil
-        }
     }
 }

@@ -1,5 +1,5 @@
 /// Reads one Open Badges 3.0 credential — JSON-LD, or a VC-JWT in compact form — and checks the
-/// structure Cadre relies on. It does not check signatures (see `OpenBadgeProof`) or JSON-LD
+/// structure Cadre relies on. It does not check signatures (see `OpenBadgeProof`; CadreSignatures does) or JSON-LD
 /// semantics beyond the context and types; it does report every structural problem at once,
 /// each with its JSON path as the field (and, for JSON-LD files, the line and column).
 public enum OpenBadgeParser {
@@ -32,18 +32,25 @@ public enum OpenBadgeParser {
             InputErrors([InputError(.openBadgeBadJWT, file: file, line: 1, column: 1, field: field, message: message,
                                     hint: "a compact JWT is three base64url parts joined by `.`; the first two are JSON")])
         }
-        guard let header = OpenBadgeCompactJWS.base64URLDecoded(compact.parts[0]) else { throw failure("jwt.header", "the header is not base64url") }
-        guard let payload = OpenBadgeCompactJWS.base64URLDecoded(compact.parts[1]) else { throw failure("jwt.payload", "the payload is not base64url") }
-        guard let signature = OpenBadgeCompactJWS.base64URLDecoded(compact.parts[2]) else { throw failure("jwt.signature", "the signature is not base64url") }
+        guard let header = Base64URL.decoded(compact.parts[0]) else { throw failure("jwt.header", "the header is not base64url") }
+        guard let payload = Base64URL.decoded(compact.parts[1]) else { throw failure("jwt.payload", "the payload is not base64url") }
+        guard let signature = Base64URL.decoded(compact.parts[2]) else { throw failure("jwt.signature", "the signature is not base64url") }
         guard let headerJSON = try? OpenBadgeJSON.parse(header), case .object = headerJSON.value else {
             throw failure("jwt.header", "the header is not a JSON object")
         }
         guard let payloadJSON = try? OpenBadgeJSON.parse(payload), case .object = payloadJSON.value else {
             throw failure("jwt.payload", "the payload is not a JSON object")
         }
+        var critical: [String] = []
+        if let node = headerJSON["crit"] {
+            guard case .array(let items) = node.value, !items.isEmpty, items.allSatisfy({ $0.string != nil }) else {
+                throw failure("jwt.header.crit", "`crit` must be a non-empty array of header parameter names (RFC 7515 §4.1.11)")
+            }
+            critical = items.compactMap(\.string)
+        }
         let jwt = OpenBadgeJWT(
             header: header, payload: payload, signature: signature, signingInput: compact.signingInput,
-            algorithm: headerJSON["alg"]?.string, keyID: headerJSON["kid"]?.string)
+            algorithm: headerJSON["alg"]?.string, keyID: headerJSON["kid"]?.string, critical: critical)
         var reader = OpenBadgeFieldReader(file: file, locates: false, prefix: "jwt.payload.")
         var credential = payloadJSON
         if let vc = payloadJSON["vc"] {
@@ -52,6 +59,20 @@ public enum OpenBadgeParser {
         }
         guard let badge = reader.credential(credential, proof: .jwt(jwt)), reader.errors.isEmpty else {
             throw InputErrors(reader.errors)
+        }
+        // Trusted keys are looked up by the credential's issuer; a JWT whose `iss` claim names
+        // someone else would be signed in one name and shown in another.
+        if let iss = payloadJSON["iss"] {
+            guard let claimed = iss.string else {
+                throw InputErrors([InputError(.openBadgeBadType, file: file, field: "jwt.payload.iss",
+                                              message: "`iss` must be a string, found \(iss.kind)")])
+            }
+            guard claimed == badge.issuer.id else {
+                throw InputErrors([InputError(
+                    .openBadgeIssuerMismatch, file: file, field: "jwt.payload.iss",
+                    message: "the JWT's `iss` is `\(claimed)` but the credential's issuer is `\(badge.issuer.id)`",
+                    hint: "`iss` must name the credential's issuer (VC-JWT); ask the issuer for a corrected badge")])
+            }
         }
         return badge
     }

@@ -72,6 +72,42 @@ extension Workforce {
         public init(summary: ImportSummary) { self.summary = summary }
     }
 
+    /// One badge of an `ImportBadges` call: the holding it makes and what checking its proof found.
+    public struct BadgeOutcome: Codable, Hashable, Sendable {
+        /// The file as the client named it.
+        public var file: String
+        public var person: String
+        public var credential: String
+        /// The credential's issuer id.
+        public var issuer: String
+        /// `jwt ES256`, `DataIntegrityProof eddsa-rdfc-2022`, `none`…
+        public var proof: String
+        /// `verified` or `unverified`.
+        public var verification: String
+        /// For a verified badge the algorithm and key; for an unverified one, why.
+        public var detail: String
+
+        public init(file: String, person: String, credential: String, issuer: String, proof: String, verification: String, detail: String) {
+            self.file = file
+            self.person = person
+            self.credential = credential
+            self.issuer = issuer
+            self.proof = proof
+            self.verification = verification
+            self.detail = detail
+        }
+    }
+
+    public struct ImportBadgesReply: Codable, Hashable, Sendable {
+        public var summary: ImportSummary
+        /// In the order of the files.
+        public var badges: [BadgeOutcome]
+        public init(summary: ImportSummary, badges: [BadgeOutcome]) {
+            self.summary = summary
+            self.badges = badges
+        }
+    }
+
     public struct ImportBadgesParameters: Codable, Hashable, Sendable {
         public var files: [SourceFile]
         public var dryRun: Bool?

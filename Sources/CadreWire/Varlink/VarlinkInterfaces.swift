@@ -276,12 +276,31 @@ method CommitImport(importId: string) -> (summary: ImportSummary)
 # Drops an import and everything staged for it.
 method AbortImport(importId: string) -> ()
 
-# Imports Open Badges 3.0 credentials (OpenBadgeCredential JSON-LD, one per file)
-# as credential holdings: each recipient matched to a person and each achievement
-# to a catalogue credential as badges.yaml says; all or nothing (InvalidImport
-# naming the file and field). Proofs are recorded, not verified: the holdings are
-# unverified, shown but not counted as assessment evidence.
-method ImportBadges(files: []SourceFile, dryRun: ?bool) -> (summary: ImportSummary)
+# One badge of an import: the holding it makes and what checking its proof found.
+type BadgeOutcome (
+  file: string,
+  person: string,
+  credential: string,
+  issuer: string,
+  # jwt and its alg (jwt ES256), DataIntegrityProof and its cryptosuite,
+  # Ed25519Signature2020, none, or the proof's own type
+  proof: string,
+  verification: (verified, unverified),
+  # For a verified badge its algorithm and key; for an unverified one, why.
+  detail: string
+)
+
+# Imports Open Badges 3.0 credentials (OpenBadgeCredential, one per file: JSON-LD,
+# or a VC-JWT in compact form) as credential holdings: each recipient matched to a
+# person and each achievement to a catalogue credential as badges.yaml says, and
+# each VC-JWT's signature checked against the issuer keys badges.yaml trusts
+# (trustedIssuers). A badge whose signature verifies is verified; a badge of an
+# untrusted issuer, or with a proof Cadre does not verify (Data Integrity proofs,
+# none), is unverified: shown, but not counted as assessment evidence. All or
+# nothing: a malformed or unmatched badge, or a trusted issuer's badge whose
+# signature does not verify (code openbadge.bad-signature), rejects every file
+# (InvalidImport naming the file and field).
+method ImportBadges(files: []SourceFile, dryRun: ?bool) -> (summary: ImportSummary, badges: []BadgeOutcome)
 
 # A version of a catalogue: its data version, content digest and size.
 type CatalogueVersion (

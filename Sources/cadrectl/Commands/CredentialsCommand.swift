@@ -9,7 +9,10 @@ extension Cadrectl {
             discussion: """
                 A holding is valid from the day it was earned until its expiry, expiring within the \
                 renewal lead (90 days), expired after; a retired credential cannot be renewed and \
-                moves to its successor. Holdings count as credential evidence in assessment while valid.
+                moves to its successor. Holdings count as credential evidence in assessment while valid; \
+                an Open Badge counts only when its signature was verified against a trusted issuer key \
+                (the VERIFIED column of --person: verified, unverified, or not-applicable for the \
+                organisation's own records).
                 """,
             subcommands: [Show.self, Load.self], defaultSubcommand: Show.self)
     }

@@ -137,11 +137,15 @@ extension Cadrectl.ImportCommand {
 
     struct Badges: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import Open Badges 3.0 credentials (files, or folders of *.json) as credential holdings.",
+            abstract: "Import Open Badges 3.0 credentials (files, or folders of *.json and *.jwt) as credential holdings.",
             discussion: """
                 Each recipient is matched to a person and each achievement to a catalogue credential as \
-                badges.yaml in cadred's configuration says (docs/CREDENTIALS.md). Proofs are recorded, not \
-                verified: the holdings are unverified — shown, never counted as assessment evidence.
+                badges.yaml in cadred's configuration says (docs/CREDENTIALS.md). A VC-JWT badge whose \
+                signature verifies under a key badges.yaml trusts for its issuer (trustedIssuers) is \
+                verified and counts as assessment evidence; a badge of an untrusted issuer, or with a proof \
+                Cadre does not verify (Data Integrity proofs, none), is unverified — shown, never counted. \
+                A trusted issuer's badge whose signature does not verify rejects the whole import: nothing \
+                is stored. The reply lists each badge with its verification and, when unverified, why.
                 """)
 
         @Argument(help: ArgumentHelp("Badge files or folders.", valueName: "path"))
@@ -160,15 +164,15 @@ extension Cadrectl.ImportCommand {
         func run() throws {
             let link = DaemonLink(connection)
             try link.connect()
-            let files = try TaxonomyFiles.read(paths, extensions: ["json"])
+            let files = try TaxonomyFiles.read(paths, extensions: ["json", "jwt"])
             let reply = try link.call(
                 .importBadges, Workforce.ImportBadgesParameters(files: files, dryRun: dryRun ? true : nil), as: JSONValue.self)
             if output.json {
                 Console.line(JSONText.pretty(reply))
                 return
             }
-            let summary = try link.decode(reply["summary"] ?? .null, as: Workforce.ImportSummary.self)
-            Console.line(ImportUpload.text(summary, style: Style(enabled: Terminal.standardOutput().colours)))
+            let outcome = try link.decode(reply, as: Workforce.ImportBadgesReply.self)
+            Console.line(BadgeText.text(outcome, style: Style(enabled: Terminal.standardOutput().colours)))
         }
     }
 }
