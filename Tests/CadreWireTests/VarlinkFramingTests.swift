@@ -97,4 +97,14 @@ struct VarlinkFramingTests {
             .map(String.init)
         #expect(Set(declared) == Set(Workforce.Method.allCases.map(\.rawValue)))
     }
+
+    @Test("ImportSummary.kind admits every kind an import reports, so a strict peer accepts the reply")
+    func importSummaryKind() throws {
+        let lines = VarlinkInterfaces.workforce.split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("type ImportSummary (") })
+        let kind = try #require(lines[start...].first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("kind:") })
+        let type = kind.split(separator: ":", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ",")))
+        // Varlink enum values cannot hold "-", and hr-events is one of the kinds: a string it must be.
+        #expect(type == "string")
+    }
 }

@@ -104,7 +104,9 @@ type SourceFile (name: string, contents: string)
 # What an import did, or (dryRun) would do.
 type ImportSummary (
   importId: string,
-  kind: (people, evidence),
+  # BeginImport's kind: people, evidence, completions, credentials, hr-events,
+  # plan; or badges for ImportBadges.
+  kind: string,
   name: string,
   rows: int,
   dryRun: bool,
