@@ -41,6 +41,14 @@ public final class StoreReader: Sendable {
         }
     }
 
+    /// The artifact `name` the phase kept beside its result (`PhaseArtifact`); nil when the phase
+    /// has not succeeded or kept none by that name (a run of an older build).
+    public func phaseArtifact(runID: Int64, phase: String, name: String) throws -> [UInt8]? {
+        try read("reading artifact \(name) of phase \(phase) of run \(runID)") { db in
+            try StoreQueries.phaseArtifact(db, runID: runID, phase: phase, name: name)
+        }
+    }
+
     public func run(id: Int64) throws -> RunRecord? {
         try read("reading run \(id)") { db in try StoreQueries.run(db, id: id) }
     }
