@@ -115,6 +115,18 @@ public final class StoreReader: Sendable {
         }
     }
 
+    /// The rows `forEachEvidence` hands out whose source key is `source` and that name a reference
+    /// (training rows naming the course completed), in the same order. Still one scan of the
+    /// table, but inside SQLite: the other rows never reach the caller.
+    public func forEachReferencedEvidence(
+        source: Int, atDataVersion version: Int64, _ body: (EvidenceRowView) throws -> Void
+    ) throws {
+        try read("reading referenced evidence at data version \(version)") { db in
+            let statement = try db.makeStatement(sql: EvidenceRowView.selectReferencedSQL)
+            try EvidenceRowView.forEach(statement, arguments: [version, source], body)
+        }
+    }
+
     /// Every evidence row at `atDataVersion` with its names resolved; for exports and small stores.
     public func evidence(atDataVersion version: Int64) throws -> [StoredEvidence] {
         let vocabulary = try vocabulary()
