@@ -5,8 +5,9 @@ import CadreWire
 import Testing
 
 /// The later phases of a run take what its earlier phases kept — the estimates at T the
-/// assessment stores beside its gap map — instead of computing them again. These tests hold them
-/// to the bits the recomputation gives, on the sample organisation.
+/// assessment stores beside its gap map, the plans training stored toward everyone's own role
+/// level — instead of computing them again. These tests hold them to the bits the recomputation
+/// gives, on the sample organisation.
 @Suite("Later phases reuse what earlier phases kept")
 struct PhaseReuseTests {
     typealias F = PipelineFixture
@@ -44,8 +45,8 @@ struct PhaseReuseTests {
     }
 
     /// The same pins twice: once as this build runs them, once as a run of an older build (no
-    /// estimates kept by its assessment, so training and sourcing read the evidence and compute
-    /// them). Every byte of their results agrees.
+    /// estimates kept by its assessment, and a training result that names another catalogue, so
+    /// sourcing must solve every plan itself). Every byte of training and sourcing agrees.
     @Test("training and sourcing give the same bytes whether they reuse or recompute")
     func reuseChangesNoByte() async throws {
         let fixture = try await F()
@@ -54,6 +55,10 @@ struct PhaseReuseTests {
         let recomputing = try await fixture.run(phases: phases) { phase, output in
             var output = output
             if phase == AssessmentPhase.name { output.artifacts = [] }
+            if phase == TrainingPhase.name, case .object(var summary) = output.summary {
+                summary["catalogueDigest"] = .string("a catalogue loaded since")
+                output.summary = .object(summary)
+            }
             return output
         }
 
@@ -68,5 +73,16 @@ struct PhaseReuseTests {
         let trainingRecomputing = try fixture.summary(recomputing, phase: TrainingPhase.name)
         #expect(trainingReusing["estimates"] == .string("assessment"))
         #expect(trainingRecomputing["estimates"] == .string("evidence"))
+
+        let sourcingReusing = try fixture.summary(reusing, phase: SourcingPhase.name)
+        let sourcingRecomputing = try fixture.summary(recomputing, phase: SourcingPhase.name)
+        #expect(sourcingReusing["estimates"] == .string("assessment") && sourcingRecomputing["estimates"] == .string("evidence"))
+        let reused = sourcingReusing["plansFromTraining"]?.intValue ?? 0, solved = sourcingReusing["plansSolved"]?.intValue ?? 0
+        // Everyone at a planned level who doesn't meet it has a plan from training (34 people);
+        // transfer candidates toward other role levels are solved (13 plans).
+        #expect(reused > 0 && solved > 0, "\(reused) plans from training, \(solved) solved")
+        #expect(sourcingRecomputing["plansFromTraining"]?.intValue == 0)
+        #expect(sourcingRecomputing["plansSolved"]?.intValue == reused + solved)
+        #expect((sourcingReusing["transfers"]?.intValue ?? 0) > 0 && (sourcingReusing["upskill"]?.intValue ?? 0) > 0)
     }
 }
