@@ -47,6 +47,7 @@ enum RunReport {
                 line += " (cadred reports no worker / messaging / persist timing)"
             }
             if let bytes = span.payloadBytes { line += String(format: "; result %.1f MB", Double(bytes) / 1e6) }
+            if let bytes = span.artifactBytes { line += String(format: " + kept for later phases %.1f MB", Double(bytes) / 1e6) }
             Swift.print(line)
             Swift.print("                  steps: " + steps(of: span))
         }

@@ -68,6 +68,8 @@ struct RunTimeline {
         var workerMilliseconds: Double?
         var messagingMilliseconds: Double?
         var payloadBytes: Int?
+        /// Bytes of what the phase kept for later phases beside its result (`artifactBytes`).
+        var artifactBytes: Int?
         var summary: JSONValue?
 
         var wallMilliseconds: Double { finished - started }
@@ -121,5 +123,6 @@ struct RunTimeline {
         if case .number(let value)? = fields["workerMilliseconds"] { span.workerMilliseconds = value }
         if case .number(let value)? = fields["messagingMilliseconds"] { span.messagingMilliseconds = value }
         if case .number(let value)? = fields["payloadBytes"] { span.payloadBytes = Int(value) }
+        if case .number(let value)? = fields["artifactBytes"] { span.artifactBytes = Int(value) }
     }
 }

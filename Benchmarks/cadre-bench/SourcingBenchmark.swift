@@ -88,7 +88,8 @@ enum SourcingBenchmark: Benchmark {
             total + max(0, row.headcount - (organisation.taxonomy.roleLevelIndex(row.roleLevel).map { headcount[$0] } ?? 0))
         }
 
-        // Each run with a fresh planner (an empty memo), as the worker plans once per run.
+        // Each run with a fresh planner (an empty memo) solving every plan it is asked for: the
+        // planning the worker did before it took plans toward own role levels from training.
         var engineMs = Double.infinity
         var plan: SourcingPlan?
         var planner = LearningPlanner(taxonomy: organisation.taxonomy, catalogue: catalogue, settings: settings)

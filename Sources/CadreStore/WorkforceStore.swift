@@ -25,7 +25,7 @@ public protocol WorkforceStore: Sendable {
     func createRun(asOf: Int64, trigger: String, requestedBy: UInt32, policy: [UInt8]) async throws -> RunRecord
     func updateRun(id: Int64, state: RunState, error: String?) async throws
     func updatePhase(runID: Int64, phase: String, state: PhaseState, attempts: Int, error: String?) async throws
-    func savePhaseResult(runID: Int64, phase: String, summary: String, payload: [UInt8]) async throws
+    func savePhaseResult(runID: Int64, phase: String, summary: String, payload: [UInt8], artifacts: [PhaseArtifact]) async throws
     func phaseResult(runID: Int64, phase: String) async throws -> PhaseResult?
     func run(id: Int64) async throws -> RunRecord?
     func runs(limit: Int) async throws -> [RunRecord]

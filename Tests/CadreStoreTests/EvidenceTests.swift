@@ -116,4 +116,43 @@ import Testing
         #expect(plan.contains { $0.hasPrefix("SCAN evidence") }, "\(plan)")
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
     }
+
+    /// Training rows that name a course, pinned like every read, in the full scan's order; rows of
+    /// other sources and training rows without a reference never reach the caller.
+    @Test func referencedRowsOfOneSourceAreTheFullScansInOrder() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try makeStore(directory)
+        try await importEvidence(store, [
+            evidence("b2", "python", 3, at: 300, source: "training", reference: "py-2"),
+            evidence("a1", "sql", 2, at: 200, source: "training", reference: "sql-1"),
+            evidence("a1", "python", 2, at: 100, source: "training", reference: "py-1"),
+            evidence("a1", "python", 4, at: 150, source: "training"),
+            evidence("a1", "python", 3, at: 120, source: "assessment", reference: "exam-17"),
+        ])                                                                       // 1
+        try await importEvidence(store, [evidence("a1", "python", 3, at: 90, source: "training", reference: "py-0")])  // 2
+        let reader = try StoreReader(databasePath: store.databasePath)
+        let vocabulary = try reader.vocabulary()
+        let training = try #require(vocabulary.sources.key(for: "training"))
+        func referenced(_ version: Int64) throws -> [String] {
+            var seen: [String] = []
+            try reader.forEachReferencedEvidence(source: training, atDataVersion: version) { row in
+                seen.append("\(vocabulary.persons[row.person] ?? "?") \(row.reference ?? "-") \(row.observedAt)")
+            }
+            return seen
+        }
+        var full: [String] = []
+        try reader.forEachEvidence(atDataVersion: 2) { row in
+            if row.source == training, let reference = row.reference {
+                full.append("\(vocabulary.persons[row.person] ?? "?") \(reference) \(row.observedAt)")
+            }
+        }
+        #expect(try referenced(1) == ["a1 py-1 100", "a1 sql-1 200", "b2 py-2 300"])
+        #expect(try referenced(2) == ["a1 py-0 90", "a1 py-1 100", "a1 sql-1 200", "b2 py-2 300"])
+        #expect(try referenced(2) == full)
+        let plan = try await store.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + EvidenceRowView.selectReferencedSQL, arguments: [1, training])
+                .map { $0["detail"] as String }
+        }
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+    }
 }

@@ -17,10 +17,10 @@ import Testing
             let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
             let expected: Set<String> = [
                 "data_version", "taxonomy_version", "person_key", "skill_key", "scale_key", "source_key",
-                "assessor_key", "person", "evidence", "run", "phase_run", "document", "record_batch",
+                "assessor_key", "person", "evidence", "run", "phase_run", "document", "record_batch", "phase_artifact",
             ]
             #expect(expected.isSubset(of: tables), "missing: \(expected.subtracting(tables))")
-            #expect(try StoreSchema.migrator.appliedMigrations(db) == ["v1-inputs", "v1-runs", "v2-documents", "v3-snapshots"])
+            #expect(try StoreSchema.migrator.appliedMigrations(db) == ["v1-inputs", "v1-runs", "v2-documents", "v3-snapshots", "v4-phase-artifacts"])
         }
     }
 

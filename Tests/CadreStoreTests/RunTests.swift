@@ -79,6 +79,46 @@ import Testing
         #expect(phase.summary == #"{"people":3}"#)
     }
 
+    /// Artifacts come and go with their phase's result: saved with it, replaced by a later
+    /// attempt's, hidden while the phase runs again, never another phase's or run's.
+    @Test func phaseArtifactsAreSavedAndReplacedWithTheResult() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try makeStore(directory)
+        _ = try store.saveTaxonomy(sampleTaxonomy(), source: "t.yaml")
+        let run = try await store.createRun(asOf: 0, trigger: "cadrectl", requestedBy: 0, policy: [])
+        let other = try await store.createRun(asOf: 0, trigger: "cadrectl", requestedBy: 0, policy: [])
+        let estimates = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try await store.savePhaseResult(
+            runID: run.id, phase: "assessment", summary: "{}", payload: [1, 2, 3],
+            artifacts: [PhaseArtifact(name: "estimates", content: estimates), PhaseArtifact(name: "empty", content: [])])
+        try await store.savePhaseResult(runID: other.id, phase: "assessment", summary: "{}", payload: [4])
+        let reader = try StoreReader(databasePath: store.databasePath)
+        #expect(try reader.phaseArtifact(runID: run.id, phase: "assessment", name: "estimates") == estimates)
+        #expect(try reader.phaseArtifact(runID: run.id, phase: "assessment", name: "empty") == [])
+        #expect(try reader.phaseArtifact(runID: run.id, phase: "assessment", name: "nothing") == nil)
+        #expect(try reader.phaseArtifact(runID: run.id, phase: "training", name: "estimates") == nil)
+        #expect(try reader.phaseArtifact(runID: other.id, phase: "assessment", name: "estimates") == nil)
+        #expect(try await store.phaseResult(runID: run.id, phase: "assessment")?.payload == [1, 2, 3])
+
+        // A second attempt: while it runs nothing of the first is read; its result brings its own.
+        try await store.updatePhase(runID: run.id, phase: "assessment", state: .running, attempts: 2, error: nil)
+        #expect(try reader.phaseArtifact(runID: run.id, phase: "assessment", name: "estimates") == nil)
+        try await store.savePhaseResult(
+            runID: run.id, phase: "assessment", summary: "{}", payload: [1, 2, 3],
+            artifacts: [PhaseArtifact(name: "estimates", content: [9])])
+        #expect(try reader.phaseArtifact(runID: run.id, phase: "assessment", name: "estimates") == [9])
+        #expect(try reader.phaseArtifact(runID: run.id, phase: "assessment", name: "empty") == nil)
+
+        // Two artifacts of one name are refused with the result: nothing of the attempt is stored.
+        #expect(await storeErrorCode {
+            try await store.savePhaseResult(
+                runID: run.id, phase: "assessment", summary: #"{"again":1}"#, payload: [7],
+                artifacts: [PhaseArtifact(name: "x", content: [1]), PhaseArtifact(name: "x", content: [2])])
+        } != nil)
+        #expect(try await store.phaseResult(runID: run.id, phase: "assessment")?.payload == [1, 2, 3])
+        #expect(try reader.phaseArtifact(runID: run.id, phase: "assessment", name: "estimates") == [9])
+    }
+
     @Test func phaseWithoutResultHasNone() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)

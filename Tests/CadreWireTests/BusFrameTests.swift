@@ -17,6 +17,9 @@ struct BusFrameTests {
         .runPhase(job),
         .progress(PhaseProgress(runID: 7, phase: "taxonomy", done: 1, total: 2, note: "half")),
         .phaseSucceeded(PhaseCompletion(runID: 7, phase: "taxonomy", attempt: 2, summary: ["skills": 41])),
+        .phaseSucceeded(
+            PhaseCompletion(
+                runID: 7, phase: "assessment", attempt: 1, summary: [:], artifacts: [ArtifactExtent(name: "estimates", byteCount: 2)])),
         .phaseFailed(PhaseFailure(runID: 7, phase: "taxonomy", attempt: 1, code: "x.y", message: "no")),
         .shutdown,
     ]
@@ -44,7 +47,7 @@ struct BusFrameTests {
         try BusFrameCodec.encode(BusFrame(.shutdown, attachment: [9, 9, 9]), into: &buffer)
         let header = Array(#"{"shutdown":{}}"#.utf8)
         #expect(buffer.getInteger(at: 0, as: UInt32.self) == UInt32(2 + 4 + header.count + 3))
-        #expect(buffer.getInteger(at: 4, as: UInt16.self) == 1)
+        #expect(buffer.getInteger(at: 4, as: UInt16.self) == 2)
         #expect(buffer.getInteger(at: 6, as: UInt32.self) == UInt32(header.count))
         #expect(buffer.getBytes(at: 10, length: header.count) == header)
     }
@@ -75,7 +78,7 @@ struct BusFrameTests {
         var buffer = ByteBuffer()
         let junk: [UInt8] = Array("not json at all".utf8)
         buffer.writeInteger(UInt32(6 + junk.count))
-        buffer.writeInteger(UInt16(1))
+        buffer.writeInteger(BusFrame.wireVersion)
         buffer.writeInteger(UInt32(junk.count))
         buffer.writeBytes(junk)
         let channel = try decoderChannel()
@@ -86,7 +89,7 @@ struct BusFrameTests {
     func headerPastFrame() throws {
         var buffer = ByteBuffer()
         buffer.writeInteger(UInt32(6))
-        buffer.writeInteger(UInt16(1))
+        buffer.writeInteger(BusFrame.wireVersion)
         buffer.writeInteger(UInt32(100))
         let channel = try decoderChannel()
         #expect { try channel.writeInbound(buffer) } throws: { ($0 as? WireError)?.code == .truncated }
@@ -96,7 +99,7 @@ struct BusFrameTests {
     func version() throws {
         var buffer = ByteBuffer()
         buffer.writeInteger(UInt32(6 + 2))
-        buffer.writeInteger(UInt16(2))
+        buffer.writeInteger(UInt16(1))
         buffer.writeInteger(UInt32(2))
         buffer.writeBytes(Array("{}".utf8))
         let channel = try decoderChannel()
@@ -110,5 +113,28 @@ struct BusFrameTests {
         let channel = try decoderChannel()
         try channel.writeInbound(buffer.getSlice(at: 0, length: buffer.readableBytes - 2)!)
         #expect { _ = try channel.finish() } throws: { ($0 as? WireError)?.code == .truncated }
+    }
+
+    /// The result, then each artifact in order; the extents say where one ends and the next begins.
+    @Test("a result and its artifacts share the attachment and come apart again")
+    func artifacts() throws {
+        let (attachment, extents) = PhaseCompletion.attachment(
+            payload: [1, 2, 3], artifacts: [(name: "estimates", content: [4, 5]), (name: "empty", content: []), (name: "last", content: [6])])
+        #expect(attachment == [1, 2, 3, 4, 5, 6])
+        #expect(extents == [ArtifactExtent(name: "estimates", byteCount: 2), ArtifactExtent(name: "empty", byteCount: 0), ArtifactExtent(name: "last", byteCount: 1)])
+        let completion = PhaseCompletion(runID: 1, phase: "assessment", attempt: 1, summary: [:], artifacts: extents)
+        let split = try completion.split(attachment)
+        #expect(split.payload == [1, 2, 3])
+        #expect(split.artifacts.map(\.name) == ["estimates", "empty", "last"] && split.artifacts.map(\.content) == [[4, 5], [], [6]])
+        #expect(try PhaseCompletion(runID: 1, phase: "x", attempt: 1, summary: [:]).split([7, 8]).payload == [7, 8])
+
+        func refused(_ extents: [ArtifactExtent]) -> Bool {
+            (try? PhaseCompletion(runID: 1, phase: "x", attempt: 1, summary: [:], artifacts: extents).split([1, 2, 3])) == nil
+        }
+        #expect(refused([ArtifactExtent(name: "a", byteCount: 4)]))
+        #expect(refused([ArtifactExtent(name: "a", byteCount: 2), ArtifactExtent(name: "b", byteCount: 2)]))
+        #expect(refused([ArtifactExtent(name: "a", byteCount: -1)]))
+        #expect(refused([ArtifactExtent(name: "a", byteCount: 1), ArtifactExtent(name: "a", byteCount: 1)]))
+        #expect(!refused([ArtifactExtent(name: "a", byteCount: 3)]))
     }
 }

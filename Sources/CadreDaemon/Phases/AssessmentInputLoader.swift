@@ -16,14 +16,29 @@ struct AssessmentInputLoader {
         var evidenceRows: Int
         /// Training evidence rows that name what they came from (a completed course's id), with
         /// the person's number: the courses each person completed. Gathered on request only.
+        /// With `.completionsOnly`, the counts above are of these rows alone.
         var trainingReferences: [(person: Int32, reference: String, observedAt: Int64)] = []
+    }
+
+    /// What `load` reads of the evidence.
+    enum Reading {
+        /// Every row, credential holdings included, into the engine's input.
+        case evidence
+        /// Every row, and the training rows naming a course as `trainingReferences` too.
+        case evidenceAndCompletions
+        /// Only the training rows naming a course, as `trainingReferences`: the input holds the
+        /// people and no evidence. For phases that take the estimates at T the assessment kept
+        /// and need nothing else of the evidence; SQLite's scan skips the other rows.
+        case completionsOnly
     }
 
     let reader: StoreReader
     let taxonomy: CompiledTaxonomy
     let policy: AssessmentPolicy
 
-    func load(dataVersion: Int64, personFilter: String? = nil, trainingReferences collectReferences: Bool = false) throws -> Loaded {
+    func load(dataVersion: Int64, personFilter: String? = nil, reading: Reading = .evidence) throws -> Loaded {
+        let collectReferences = reading != .evidence
+        let keepsEvidence = reading != .completionsOnly
         var roster: [PersonRecord] = []
         var unplaced = 0
         for person in try reader.people(atDataVersion: dataVersion) where personFilter == nil || person.externalID == personFilter {
@@ -69,21 +84,29 @@ struct AssessmentInputLoader {
                 skipped += 1
                 return
             }
-            evidence.append(
-                person: personByKey[personKey], skill: skillByKey[skillKey], observedAt: row.observedAt, kind: kind,
-                level: scale.level(value), validUntil: row.validUntil ?? AssessmentInput.neverExpires)
+            if keepsEvidence {
+                evidence.append(
+                    person: personByKey[personKey], skill: skillByKey[skillKey], observedAt: row.observedAt, kind: kind,
+                    level: scale.level(value), validUntil: row.validUntil ?? AssessmentInput.neverExpires)
+            }
             if collectReferences, kind == trainingCode, let reference = row.reference {
                 references.append((personByKey[personKey], reference, row.observedAt))
             }
         }
-        if let personFilter {
+        if !keepsEvidence {
+            // Only rows `visit` would collect: of the training source, naming a course. People
+            // outside the roster (or the filter) are skipped by `visit` as in a full scan.
+            if let training = vocabulary.sources.key(for: SourceKind.training.rawValue) {
+                try reader.forEachReferencedEvidence(source: training, atDataVersion: dataVersion, visit)
+            }
+        } else if let personFilter {
             try reader.forEachEvidence(ofPerson: personFilter, atDataVersion: dataVersion, visit)
         } else {
             try reader.forEachEvidence(atDataVersion: dataVersion, visit)
         }
         // Credential holdings are evidence too (DESIGN.md, credentialing): added here, the one
         // loader every phase and view goes through, so all of them count them the same way.
-        if let credentials = try CredentialInputs.load(reader: reader, dataVersion: dataVersion) {
+        if keepsEvidence, let credentials = try CredentialInputs.load(reader: reader, dataVersion: dataVersion) {
             let credentialCode = SourceKind.credential.code
             for record in credentials.evidence where personFilter == nil || record.person == personFilter {
                 rows += 1

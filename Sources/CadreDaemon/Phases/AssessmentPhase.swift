@@ -4,7 +4,9 @@ import CadreWire
 
 /// Phase 2: per-person proficiency estimates and the gap map per person, team, role level and
 /// organisation, at the run's as-of time, from the evidence pinned to its data version and the
-/// taxonomy the taxonomy phase fixed for the run. The payload is the engine's binary gap map.
+/// taxonomy the taxonomy phase fixed for the run. The payload is the engine's binary gap map;
+/// everyone's estimates of every skill at T are kept beside it (`RunEstimates`), so the later
+/// phases of the run need not read the evidence again.
 public actor AssessmentPhase: Phase {
     public static let name = "assessment"
     public static let dependencies = [TaxonomyPhase.name]
@@ -29,16 +31,21 @@ public actor AssessmentPhase: Phase {
         started = clock.now
         let gapMap = try GapMap(assessing: loaded.input, asOf: job.asOf, policy: policy)
         let computeTime = clock.now - started
+        started = clock.now
+        let estimates = try SkillEstimates(assessing: loaded.input, asOf: job.asOf, policy: policy)
+        let estimateTime = clock.now - started
 
-        context.progress(3, of: 4, "encoding the gap map")
+        context.progress(3, of: 4, "encoding the gap map and \(estimates.skills.count) estimates")
         started = clock.now
         let payload = gapMap.encoded()
+        let kept = RunEstimates.artifact(estimates)
         var summary = AssessmentSummary(gapMap: gapMap, loaded: loaded)
         summary.readMilliseconds = readTime.milliseconds
         summary.computeMilliseconds = computeTime.milliseconds
+        summary.estimateMilliseconds = estimateTime.milliseconds
         summary.encodeMilliseconds = (clock.now - started).milliseconds
         context.progress(4, of: 4, "\(summary.meeting) of \(summary.people) people meet their role level")
-        return PhaseOutput(summary: try WireJSON.value(summary), payload: payload)
+        return PhaseOutput(summary: try WireJSON.value(summary), payload: payload, artifacts: [kept])
     }
 }
 
@@ -82,9 +89,11 @@ struct AssessmentSummary: Codable, Sendable {
     var meanReadiness: Double
     var meeting: Int
     var topGaps: [TopGap]
-    /// Where the worker's time went: reading the pinned inputs, the engine, encoding the result.
+    /// Where the worker's time went: reading the pinned inputs, the gap map, everyone's estimates
+    /// of every skill (kept for the later phases), encoding both.
     var readMilliseconds = 0.0
     var computeMilliseconds = 0.0
+    var estimateMilliseconds = 0.0
     var encodeMilliseconds = 0.0
 
     init(gapMap: GapMap, loaded: AssessmentInputLoader.Loaded) {

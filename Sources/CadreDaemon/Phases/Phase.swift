@@ -33,15 +33,18 @@ public struct PhaseContext: Sendable {
     }
 }
 
-/// A phase's result: a short summary a person reads, and the full result as bytes the supervisor
-/// persists without interpreting.
+/// A phase's result: a short summary a person reads, the full result as bytes the supervisor
+/// persists without interpreting, and what the phase keeps beside it for the later phases of the
+/// run (`PhaseArtifact`), persisted with it.
 public struct PhaseOutput: Sendable {
     public var summary: JSONValue
     public var payload: [UInt8]
+    public var artifacts: [PhaseArtifact]
 
-    public init(summary: JSONValue, payload: [UInt8]) {
+    public init(summary: JSONValue, payload: [UInt8], artifacts: [PhaseArtifact] = []) {
         self.summary = summary
         self.payload = payload
+        self.artifacts = artifacts
     }
 }
 

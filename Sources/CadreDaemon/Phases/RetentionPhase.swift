@@ -5,9 +5,10 @@ import CadreWire
 /// Phase 6: attrition-risk signals and risk per person with their top reasons, the model (fitted
 /// on the organisation's own history when it has enough leavers, else the configured defaults),
 /// and attrition by segment, from the people and HR events in force at the run's data version.
-/// Estimates at T, and at the ends of D − 365 and D − 730 for the fitting and out-of-time
-/// snapshots, come from the assessment's own loader and kernel. The payload is the engine's
-/// binary `RetentionResult`.
+/// Estimates at T are those the assessment kept (`RunEstimates`); those at the ends of D − 365
+/// and D − 730, for the fitting and out-of-time snapshots, come from the assessment's own loader
+/// and kernel, so this phase still reads the evidence. The payload is the engine's binary
+/// `RetentionResult`.
 public actor RetentionPhase: Phase {
     public static let name = "retention"
     public static let dependencies = [AssessmentPhase.name]
@@ -40,7 +41,12 @@ public actor RetentionPhase: Phase {
         let history = try RetentionHistory(people: people, events: Array(events), ladder: ladder)
         context.progress(1, of: 3, "\(people.count) people, \(events.count) HR events; estimates at T, T − 365 d, T − 730 d")
         let year: Int64 = 365 * 86_400
-        let estimates = try SkillEstimates(assessing: input, asOf: job.asOf, policy: policy)
+        let estimates: SkillEstimates
+        if let kept = try RunEstimates.kept(runID: job.runID, reader: context.store), RunEstimates.fit(kept, input) {
+            estimates = kept
+        } else {
+            estimates = try SkillEstimates(assessing: input, asOf: job.asOf, policy: policy)
+        }
         let oneYear = try SkillEstimates(assessing: input, asOf: job.asOf - year, policy: policy)
         let twoYears = try SkillEstimates(assessing: input, asOf: job.asOf - 2 * year, policy: policy)
         var retention = RetentionPolicy.standard

@@ -6,7 +6,9 @@ import CadreWire
 /// planned role level who is capable, who is upskilled in time (their learning plans), the best
 /// internal transfers, and hires by channel — with the channels pinned in the run's policy. It
 /// plans with learning plans toward any role level from the training engine, over the same pinned
-/// inputs as the training phase, so it runs after it. Without a workforce plan it succeeds empty.
+/// inputs as the training phase, so it runs after it: a plan toward a person's own role level is
+/// the one training persisted for them (`TrainingPlans`), and only plans toward other role levels
+/// (transfer candidates) are solved here. Without a workforce plan it succeeds empty.
 public actor SourcingPhase: Phase {
     public static let name = "sourcing"
     public static let dependencies = [AssessmentPhase.name, TrainingPhase.name]
@@ -19,9 +21,17 @@ public actor SourcingPhase: Phase {
             return PhaseOutput(summary: .object(["planLoaded": .bool(false)]), payload: [])
         }
         let rows = try WireJSON.decode([WorkforcePlanRow].self, from: document.content)
-        let inputs = try PlanningInputs.load(job, reader: context.store, catalogue: try Self.catalogue(job, reader: context.store))
+        let clock = ContinuousClock()
+        let started = clock.now
+        let catalogue = try context.store.document(.courseCatalogue, atDataVersion: job.dataVersion)
+        let inputs = try PlanningInputs.load(job, reader: context.store, catalogue: try Self.catalogue(catalogue))
+        let training = try TrainingPlans.persisted(for: job, reader: context.store, catalogue: catalogue, inputs: inputs)
+        let read = (clock.now - started).milliseconds
         let policies = inputs.policies.sourcing
-        context.progress(1, of: 3, "\(rows.count) planned role levels, \(policies.channels.count) channels")
+        context.progress(
+            1, of: 3,
+            "\(rows.count) planned role levels, \(policies.channels.count) channels; estimates from \(inputs.estimatesSource.rawValue), "
+                + (training == nil ? "every learning plan solved here" : "plans toward own role levels from training"))
         var planner = LearningPlanner(taxonomy: inputs.taxonomy, catalogue: inputs.catalogue, settings: inputs.settings)
         let settings = inputs.settings
         let people = inputs.people
@@ -32,6 +42,7 @@ public actor SourcingPhase: Phase {
             skillCount: inputs.estimates.skillCount,
             perPerson: kept.map { p in inputs.estimates.entries(of: p).map { (Int(inputs.estimates.skills[$0]), inputs.estimates.estimates[$0]) } })
         var completed: [Int32] = []
+        var fromTraining = 0, solved = 0
         let plan = try SourcingPlanner.plan(
             SourcingInput(
                 taxonomy: inputs.taxonomy, estimates: estimates, personIDs: kept.map { people.ids[$0] },
@@ -40,26 +51,38 @@ public actor SourcingPhase: Phase {
                 policy: SourcingPolicy(meetsTolerance: settings.tolerance, transferReadiness: policies.transferReadiness))
         ) { index, roleLevel in
             let person = kept[index]
-            people.completed(person, onOrBefore: settings.asOf.daysSinceEpoch, into: &completed)
-            // Solve first: it may append the core, and `planner.cores` read before it would be stale.
-            let index = planner.solve(person: person, estimates: inputs.estimates, toward: roleLevel, completed: completed[...])
-            let core = planner.cores[index]
+            let core: PlanCore
+            if let training, roleLevel == Int(people.roleLevel[person]) {
+                // The plan training solved for this person toward their own role level: the same
+                // estimates, completions, catalogue and settings give the same plan.
+                core = training.core(of: person)
+                fromTraining += 1
+            } else {
+                people.completed(person, onOrBefore: settings.asOf.daysSinceEpoch, into: &completed)
+                // Solve first: it may append the core, and `planner.cores` read before it would be stale.
+                let index = planner.solve(person: person, estimates: inputs.estimates, toward: roleLevel, completed: completed[...])
+                core = planner.cores[index]
+                solved += 1
+            }
             return UpskillPlan(
                 cost: core.cost, hours: Int(core.hours), readyBy: settings.readyBy(weeks: settings.weeks(forHours: Int(core.hours))),
                 hasUncoverable: !core.uncoverable.isEmpty)
         }
         context.progress(2, of: 3, "\(plan.totals.hires) hires, \(plan.totals.transfers) transfers, \(plan.totals.upskill) upskilled")
-        let summary = SourcingSummary(plan)
+        var summary = SourcingSummary(plan)
+        summary.estimates = inputs.estimatesSource.rawValue
+        summary.plansFromTraining = fromTraining
+        summary.plansSolved = solved
+        summary.readMilliseconds = read
+        summary.computeMilliseconds = (clock.now - started).milliseconds - read
         context.progress(3, of: 3, "build \(summary.buildCost), buy \(summary.buyCost)")
         return PhaseOutput(summary: try WireJSON.value(summary), payload: try plan.encoded())
     }
 
     /// The course catalogue in force, or an empty one: without courses every gap is uncoverable,
     /// so nobody is upskillable, and transfers need readiness without gaps.
-    static func catalogue(_ job: PhaseJob, reader: StoreReader) throws -> CourseCatalogue {
-        guard let document = try reader.document(.courseCatalogue, atDataVersion: job.dataVersion) else {
-            return try CourseCatalogue(courses: [], skills: [])
-        }
+    static func catalogue(_ document: StoredDocument?) throws -> CourseCatalogue {
+        guard let document else { return try CourseCatalogue(courses: [], skills: []) }
         return try WireJSON.decode(CourseCatalogue.self, from: document.content)
     }
 }
@@ -77,6 +100,15 @@ struct SourcingSummary: Codable, Sendable {
     var buildCost: Int64
     var buyCost: Int64
     var fullStaffing: String?
+    /// Where the estimates at T came from (`PlanningInputs.EstimatesSource`).
+    var estimates: String?
+    /// Learning plans asked for: taken from the training phase (toward people's own role levels)
+    /// and solved here (toward other role levels, or every one when training's don't apply).
+    var plansFromTraining = 0
+    var plansSolved = 0
+    /// Reading the inputs (training's plans included), and planning.
+    var readMilliseconds = 0.0
+    var computeMilliseconds = 0.0
 
     init(_ plan: SourcingPlan) {
         let totals = plan.totals

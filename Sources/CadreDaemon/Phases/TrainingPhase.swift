@@ -4,9 +4,9 @@ import CadreStore
 import CadreWire
 
 /// Phase 4: least-cost learning plans toward each person's own role level, from the course
-/// catalogue in force at the run's data version and every person's estimates at T (recomputed
-/// through the assessment's own loader and kernel, so they equal the gap map's to the bit). The
-/// payload is the engine's binary `TrainingResult`.
+/// catalogue in force at the run's data version and every person's estimates at T (those the
+/// assessment kept, or for a run assessed without them recomputed through the assessment's own
+/// loader and kernel: the same bits either way). The payload is the engine's binary `TrainingResult`.
 ///
 /// Without a course catalogue the phase succeeds with no plans and says so: a run must not fail
 /// because an organisation has not loaded one yet.
@@ -21,11 +21,15 @@ public actor TrainingPhase: Phase {
         guard let document = try context.store.document(.courseCatalogue, atDataVersion: job.dataVersion) else {
             return PhaseOutput(summary: try WireJSON.value(TrainingSummary(noCatalogue: ())), payload: [])
         }
+        let clock = ContinuousClock()
+        var started = clock.now
         let inputs = try PlanningInputs.load(
             job, reader: context.store, catalogue: try WireJSON.decode(CourseCatalogue.self, from: document.content))
-        context.progress(1, of: 4, "planning for \(inputs.people.count) people over \(inputs.catalogue.courseCount) courses")
-        let clock = ContinuousClock()
-        let started = clock.now
+        let read = (clock.now - started).milliseconds
+        context.progress(
+            1, of: 4,
+            "planning for \(inputs.people.count) people over \(inputs.catalogue.courseCount) courses (estimates from \(inputs.estimatesSource.rawValue))")
+        started = clock.now
         let result = CadreEngine.TrainingPhase.run(
             TrainingInput(
                 taxonomy: inputs.taxonomy, catalogue: inputs.catalogue, estimates: inputs.estimates, people: inputs.people,
@@ -34,6 +38,8 @@ public actor TrainingPhase: Phase {
         let compute = (clock.now - started).milliseconds
         context.progress(3, of: 4, "encoding \(result.personCount) plans")
         var summary = TrainingSummary(result, catalogue: document)
+        summary.estimates = inputs.estimatesSource.rawValue
+        summary.readMilliseconds = read
         summary.computeMilliseconds = compute
         context.progress(4, of: 4, "\(summary.peopleWithPlans) people with plans, \(summary.distinctProblems) distinct problems")
         return PhaseOutput(summary: try WireJSON.value(summary), payload: result.encoded())
@@ -47,11 +53,20 @@ enum PlanningThreads {
 
 /// What planning reads for a run: its taxonomy, the catalogue compiled against it, everyone's
 /// estimates at T, the people with the courses they completed, and the pinned settings. Shared by
-/// the training phase and the on-demand "plan toward another role level" view.
+/// the training and sourcing phases and the on-demand "plan toward another role level" view.
 struct PlanningInputs {
+    /// Where the estimates at T came from.
+    enum EstimatesSource: String {
+        /// Kept by the run's assessment phase: only the completions were read of the evidence.
+        case assessment
+        /// Computed from the evidence: for one person (a view), or a run assessed without them.
+        case evidence
+    }
+
     var taxonomy: CompiledTaxonomy
     var catalogue: CompiledCatalogue
     var estimates: SkillEstimates
+    var estimatesSource: EstimatesSource
     var people: TrainingPeople
     var settings: PlanningSettings
     var policies: PhasePolicies
@@ -63,10 +78,22 @@ struct PlanningInputs {
         let policy = try RunInputs.policy(job.policy)
         let policies = try PhasePolicies.pinned(in: job.policy)
         let catalogue = try CompiledCatalogue(courses, taxonomy: taxonomy)
-        let loaded = try AssessmentInputLoader(reader: reader, taxonomy: taxonomy, policy: policy)
-            .load(dataVersion: job.dataVersion, personFilter: personFilter, trainingReferences: true)
+        let loader = AssessmentInputLoader(reader: reader, taxonomy: taxonomy, policy: policy)
+        // Everyone: the people and their completions, with the estimates the assessment kept.
+        // One person (a view), or a run whose assessment kept none: everything from the evidence.
+        var kept: (loaded: AssessmentInputLoader.Loaded, estimates: SkillEstimates)?
+        if personFilter == nil, let estimates = try RunEstimates.kept(runID: job.runID, reader: reader) {
+            let loaded = try loader.load(dataVersion: job.dataVersion, reading: .completionsOnly)
+            if RunEstimates.fit(estimates, loaded.input) { kept = (loaded, estimates) }
+        }
+        let loaded: AssessmentInputLoader.Loaded, estimates: SkillEstimates
+        if let kept {
+            (loaded, estimates) = kept
+        } else {
+            loaded = try loader.load(dataVersion: job.dataVersion, personFilter: personFilter, reading: .evidenceAndCompletions)
+            estimates = try SkillEstimates(assessing: loaded.input, asOf: job.asOf, policy: policy)
+        }
         let input = loaded.input
-        let estimates = try SkillEstimates(assessing: input, asOf: job.asOf, policy: policy)
         // Completed courses are the training evidence naming a course of this catalogue.
         var completions = [[(course: Int32, day: CalendarDay)]](repeating: [], count: input.personCount)
         for row in loaded.trainingReferences {
@@ -81,8 +108,8 @@ struct PlanningInputs {
             tolerance: policy.meetsTolerance, asOf: AsOfDay.of(job.asOf),
             weeklyLearningHours: policies.training.weeklyLearningHours, searchBudget: policies.training.searchBudget)
         return PlanningInputs(
-            taxonomy: taxonomy, catalogue: catalogue, estimates: estimates, people: people, settings: settings,
-            policies: policies)
+            taxonomy: taxonomy, catalogue: catalogue, estimates: estimates, estimatesSource: kept == nil ? .evidence : .assessment,
+            people: people, settings: settings, policies: policies)
     }
 }
 
@@ -103,6 +130,10 @@ struct TrainingSummary: Codable, Sendable {
     var peopleFunded: Int?
     var costFunded: Int64?
     var topUncoverable: [UncoverableSkill] = []
+    /// Where the estimates at T came from (`PlanningInputs.EstimatesSource`).
+    var estimates: String?
+    /// Reading the inputs (catalogue, people, completions, estimates), and planning.
+    var readMilliseconds = 0.0
     var computeMilliseconds = 0.0
 
     init(noCatalogue: Void) {

@@ -46,25 +46,29 @@ struct RunLedger: Sendable {
         log(job.runID, phase: job.phase).info("run #\(job.runID): phase \(job.phase) started (attempt \(job.attempt))")
     }
 
-    /// Stores the result with the supervisor's timing in its summary, in one transaction.
+    /// Stores the result and its artifacts with the supervisor's timing in its summary, in one
+    /// transaction.
     func savePhaseResult(
-        runID: Int64, phase: String, summary: JSONValue, payload: [UInt8], workerMilliseconds: Double,
-        messagingMilliseconds: Double
+        runID: Int64, phase: String, summary: JSONValue, payload: [UInt8], artifacts: [PhaseArtifact] = [],
+        workerMilliseconds: Double, messagingMilliseconds: Double
     ) async throws {
         var summary = summary
+        let artifactBytes = artifacts.reduce(0) { $0 + $1.content.count }
         if case .object(var object) = summary {
-            object["timing"] = .object([
+            var timing: [String: JSONValue] = [
                 "workerMilliseconds": .number(workerMilliseconds), "messagingMilliseconds": .number(messagingMilliseconds),
                 "payloadBytes": .number(Double(payload.count)),
-            ])
+            ]
+            if !artifacts.isEmpty { timing["artifactBytes"] = .number(Double(artifactBytes)) }
+            object["timing"] = .object(timing)
             summary = .object(object)
         }
         let summaryText = String(decoding: try WireJSON.encode(summary), as: UTF8.self)
         let started = ContinuousClock.now
-        try await store.savePhaseResult(runID: runID, phase: phase, summary: summaryText, payload: payload)
+        try await store.savePhaseResult(runID: runID, phase: phase, summary: summaryText, payload: payload, artifacts: artifacts)
         let persisted = (ContinuousClock.now - started).milliseconds
         log(runID, phase: phase).info(
-            "run #\(runID): phase \(phase) finished: worker \(Int(workerMilliseconds)) ms, messaging \(Int(messagingMilliseconds)) ms, persisting \(payload.count) bytes \(Int(persisted)) ms")
+            "run #\(runID): phase \(phase) finished: worker \(Int(workerMilliseconds)) ms, messaging \(Int(messagingMilliseconds)) ms, persisting \(payload.count + artifactBytes) bytes \(Int(persisted)) ms")
         hub.publish(
             "phase-finished", runID: runID, phase: phase, message: "{\"persistMs\":\(persisted),\"summary\":\(summaryText)}")
     }

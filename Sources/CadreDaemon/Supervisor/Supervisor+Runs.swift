@@ -45,8 +45,10 @@ extension Supervisor {
             guard coordinator.awaits(phase, runID: completion.runID, attempt: completion.attempt) else { return }
             let roundTrip = dispatchedAt[phase].map { (ContinuousClock.now - $0).milliseconds } ?? 0
             do {
+                let (payload, artifacts) = try completion.split(frame.attachment)
                 try await ledger.savePhaseResult(
-                    runID: completion.runID, phase: phase, summary: completion.summary, payload: frame.attachment,
+                    runID: completion.runID, phase: phase, summary: completion.summary, payload: payload,
+                    artifacts: artifacts.map { PhaseArtifact(name: $0.name, content: $0.content) },
                     workerMilliseconds: completion.workerMilliseconds,
                     messagingMilliseconds: max(0, roundTrip - completion.workerMilliseconds))
                 await apply(coordinator.phaseSucceeded(phase, runID: completion.runID, attempt: completion.attempt))

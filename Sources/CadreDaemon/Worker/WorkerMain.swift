@@ -90,14 +90,17 @@ actor PhaseHost {
             let started = ContinuousClock.now
             let output = try await phase.run(job, context: context)
             let elapsed = (ContinuousClock.now - started).milliseconds
+            let (attachment, extents) = PhaseCompletion.attachment(
+                payload: output.payload, artifacts: output.artifacts.map { ($0.name, $0.content) })
             send(
                 BusFrame(
                     .phaseSucceeded(
                         PhaseCompletion(
                             runID: job.runID, phase: job.phase, attempt: job.attempt, summary: output.summary,
-                            workerMilliseconds: elapsed)),
-                    attachment: output.payload))
-            logger.info("phase \(job.phase) finished for run \(job.runID): \(output.payload.count) bytes")
+                            workerMilliseconds: elapsed, artifacts: extents)),
+                    attachment: attachment))
+            logger.info(
+                "phase \(job.phase) finished for run \(job.runID): \(output.payload.count) bytes, artifacts \(extents.map { "\($0.name) \($0.byteCount) bytes" })")
         } catch let error as PhaseError {
             logger.error("phase \(job.phase) failed for run \(job.runID): \(error)")
             send(BusFrame(.phaseFailed(PhaseFailure(runID: job.runID, phase: job.phase, attempt: job.attempt, code: error.code, message: error.message))))

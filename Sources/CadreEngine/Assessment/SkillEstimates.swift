@@ -73,6 +73,16 @@ public struct SkillEstimates: Hashable, Sendable {
         self.confidences = [Double](repeating: 1, count: skills.count)
     }
 
+    /// Takes checked columns as they are (decoding).
+    init(personCount: Int, skillCount: Int, offsets: [Int32], skills: [Int32], estimates: [Double], confidences: [Double]) {
+        self.personCount = personCount
+        self.skillCount = skillCount
+        self.offsets = offsets
+        self.skills = skills
+        self.estimates = estimates
+        self.confidences = confidences
+    }
+
     public func entries(of person: Int) -> Range<Int> {
         Int(offsets[person])..<Int(offsets[person + 1])
     }

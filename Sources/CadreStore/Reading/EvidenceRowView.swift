@@ -24,6 +24,14 @@ public struct EvidenceRowView {
         ORDER BY person, skill, observed_at, id
         """
 
+    /// The rows of one source that name a reference, in the same order: SQLite's scan skips the
+    /// others before a column of theirs reaches the caller.
+    static let selectReferencedSQL = """
+        SELECT person, skill, observed_at, id, data_version, value, scale, source, valid_until, assessor, reference
+        FROM evidence WHERE data_version <= ? AND source = ? AND reference IS NOT NULL
+        ORDER BY person, skill, observed_at, id
+        """
+
     /// Key into `EvidenceVocabulary.persons`.
     public var person: Int { Int(sqlite3_column_int64(statement, Column.person.rawValue)) }
     /// Key into `EvidenceVocabulary.skills`.

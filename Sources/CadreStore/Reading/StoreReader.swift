@@ -41,6 +41,14 @@ public final class StoreReader: Sendable {
         }
     }
 
+    /// The artifact `name` the phase kept beside its result (`PhaseArtifact`); nil when the phase
+    /// has not succeeded or kept none by that name (a run of an older build).
+    public func phaseArtifact(runID: Int64, phase: String, name: String) throws -> [UInt8]? {
+        try read("reading artifact \(name) of phase \(phase) of run \(runID)") { db in
+            try StoreQueries.phaseArtifact(db, runID: runID, phase: phase, name: name)
+        }
+    }
+
     public func run(id: Int64) throws -> RunRecord? {
         try read("reading run \(id)") { db in try StoreQueries.run(db, id: id) }
     }
@@ -104,6 +112,18 @@ public final class StoreReader: Sendable {
         try read("reading evidence of \(externalID) at data version \(version)") { db in
             let statement = try db.makeStatement(sql: EvidenceRowView.selectPersonSQL)
             try EvidenceRowView.forEach(statement, arguments: [version, externalID], body)
+        }
+    }
+
+    /// The rows `forEachEvidence` hands out whose source key is `source` and that name a reference
+    /// (training rows naming the course completed), in the same order. Still one scan of the
+    /// table, but inside SQLite: the other rows never reach the caller.
+    public func forEachReferencedEvidence(
+        source: Int, atDataVersion version: Int64, _ body: (EvidenceRowView) throws -> Void
+    ) throws {
+        try read("reading referenced evidence at data version \(version)") { db in
+            let statement = try db.makeStatement(sql: EvidenceRowView.selectReferencedSQL)
+            try EvidenceRowView.forEach(statement, arguments: [version, source], body)
         }
     }
 

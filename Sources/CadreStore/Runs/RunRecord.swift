@@ -99,3 +99,16 @@ public struct PhaseResult: Sendable, Hashable {
         self.payload = payload
     }
 }
+
+/// A named block of bytes a phase keeps beside its result for the later phases of the same run —
+/// the assessment's estimates at T, which training and sourcing would otherwise compute again from
+/// every evidence row. Views never read artifacts; they are inputs, like the payload, not output.
+public struct PhaseArtifact: Sendable, Hashable {
+    public var name: String
+    public var content: [UInt8]
+
+    public init(name: String, content: [UInt8]) {
+        self.name = name
+        self.content = content
+    }
+}

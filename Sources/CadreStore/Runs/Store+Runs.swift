@@ -61,8 +61,11 @@ extension Store {
     }
 
     /// Stores the phase's result and marks it succeeded in one statement, so a crash can never leave
-    /// a succeeded phase without its result (or a result on an unfinished phase).
-    public func savePhaseResult(runID: Int64, phase: String, summary: String, payload: [UInt8]) async throws {
+    /// a succeeded phase without its result (or a result on an unfinished phase). Its artifacts
+    /// replace any an earlier attempt stored, in the same transaction.
+    public func savePhaseResult(
+        runID: Int64, phase: String, summary: String, payload: [UInt8], artifacts: [PhaseArtifact] = []
+    ) async throws {
         let time = now()
         try await writing("saving the result of phase \(phase) of run \(runID)") { db in
             try Store.requireRun(db, runID)
@@ -73,6 +76,12 @@ extension Store {
                     state = 'succeeded', attempts = MAX(attempts, 1), finished_at = ?3, error = NULL,
                     summary = ?4, payload = COALESCE(?5, x'')
                 """, arguments: [runID, phase, time, summary, payload.databaseBlob])
+            try db.execute(sql: "DELETE FROM phase_artifact WHERE run_id = ? AND phase = ?", arguments: [runID, phase])
+            for artifact in artifacts {
+                try db.execute(sql: """
+                    INSERT INTO phase_artifact (run_id, phase, name, content) VALUES (?, ?, ?, COALESCE(?, x''))
+                    """, arguments: [runID, phase, artifact.name, artifact.content.databaseBlob])
+            }
         }
     }
 

@@ -76,6 +76,15 @@ enum StoreQueries {
         return PhaseResult(summary: row[0] ?? "", payload: [UInt8](payload ?? Data()))
     }
 
+    static func phaseArtifact(_ db: Database, runID: Int64, phase: String, name: String) throws -> [UInt8]? {
+        let content = try Data.fetchOne(db, sql: """
+            SELECT a.content FROM phase_artifact a
+            JOIN phase_run p ON p.run_id = a.run_id AND p.phase = a.phase AND p.state = 'succeeded'
+            WHERE a.run_id = ? AND a.phase = ? AND a.name = ?
+            """, arguments: [runID, phase, name])
+        return content.map { [UInt8]($0) }
+    }
+
     private static func runRecord(_ row: Row) throws -> RunRecord {
         let stateName: String = row[1]
         guard let state = RunState(rawValue: stateName) else {

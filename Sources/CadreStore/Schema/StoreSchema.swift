@@ -11,6 +11,7 @@ enum StoreSchema {
         migrator.registerMigration("v1-runs", migrate: createRuns)
         migrator.registerMigration("v2-documents", migrate: createDocuments)
         migrator.registerMigration("v3-snapshots", migrate: SnapshotSchema.create)
+        migrator.registerMigration("v4-phase-artifacts", migrate: createPhaseArtifacts)
         return migrator
     }
 
@@ -148,6 +149,21 @@ enum StoreSchema {
                 summary TEXT,
                 payload BLOB,
                 UNIQUE (run_id, phase)
+            );
+            """)
+    }
+
+    /// What a phase keeps for later phases of its run beside its result (`PhaseArtifact`): saved
+    /// in the transaction that saves the result, replaced with it, and gone with its phase row.
+    private static func createPhaseArtifacts(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE phase_artifact (
+                run_id INTEGER NOT NULL,
+                phase TEXT NOT NULL,
+                name TEXT NOT NULL,
+                content BLOB NOT NULL,
+                PRIMARY KEY (run_id, phase, name),
+                FOREIGN KEY (run_id, phase) REFERENCES phase_run(run_id, phase) ON DELETE CASCADE
             );
             """)
     }

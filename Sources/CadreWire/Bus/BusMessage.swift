@@ -14,7 +14,8 @@ public enum BusMessage: Codable, Hashable, Sendable {
     case runPhase(PhaseJob)
     /// worker → supervisor, any number of times while a phase runs.
     case progress(PhaseProgress)
-    /// worker → supervisor: the phase's result; the encoded result is the frame's attachment.
+    /// worker → supervisor: the phase's result; the encoded result, then its artifacts, are the
+    /// frame's attachment (`PhaseCompletion.attachment`).
     case phaseSucceeded(PhaseCompletion)
     case phaseFailed(PhaseFailure)
     /// supervisor → worker: finish the current frame and exit 0.
@@ -87,13 +88,20 @@ public struct PhaseCompletion: Codable, Hashable, Sendable {
     /// Wall time of the phase inside the worker, from job received to result encoded; the
     /// supervisor subtracts it from the round trip to measure messaging.
     public var workerMilliseconds: Double
+    /// What the phase keeps beside its result for the later phases of the run (the assessment's
+    /// estimates at T): their bytes follow the result's in the attachment, in this order.
+    public var artifacts: [ArtifactExtent]
 
-    public init(runID: Int64, phase: String, attempt: Int, summary: JSONValue, workerMilliseconds: Double = 0) {
+    public init(
+        runID: Int64, phase: String, attempt: Int, summary: JSONValue, workerMilliseconds: Double = 0,
+        artifacts: [ArtifactExtent] = []
+    ) {
         self.runID = runID
         self.phase = phase
         self.attempt = attempt
         self.summary = summary
         self.workerMilliseconds = workerMilliseconds
+        self.artifacts = artifacts
     }
 }
 

@@ -8,7 +8,8 @@ import NIOCore
 /// u32 length of the rest | u16 wire version | u32 header length | header (JSON BusMessage) | attachment
 /// ```
 public struct BusFrame: Hashable, Sendable {
-    public static let wireVersion: UInt16 = 1
+    /// 2: `phaseSucceeded` lists the artifacts that follow the result in the attachment.
+    public static let wireVersion: UInt16 = 2
     /// Bytes before the header: version and header length.
     static let fixedPrefix = 6
 
