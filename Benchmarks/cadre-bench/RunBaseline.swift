@@ -38,7 +38,12 @@ struct RunBaseline {
             options: options)
         var evidence: [EvidenceRecord] = []
         evidence.reserveCapacity(people.count * 32)
+        // Evidence is a set (DESIGN.md): a row identical to an earlier one adds nothing, as the
+        // store's import makes it — the synthetic files hold a few such repeats.
+        var seen = Set<ImportedEvidence>()
+        seen.reserveCapacity(people.count * 32)
         let keepEvidence: (ImportedEvidence) -> Void = { row in
+            guard seen.insert(row).inserted else { return }
             evidence.append(
                 EvidenceRecord(
                     person: row.person, skill: row.skill, value: row.value, scale: row.scale, source: row.source,
