@@ -32,6 +32,13 @@ let package = Package(
         ),
         // posix_spawn's close-from file action, for starting workers without Foundation's Process.
         .target(name: "CPosixSpawn"),
+        // libseccomp, for cadre-sandbox's system-call filters.
+        .systemLibrary(
+            name: "CSeccomp",
+            path: "Sandbox/CSeccomp",
+            pkgConfig: "libseccomp",
+            providers: [.apt(["libseccomp-dev"])]
+        ),
         // The mathematics of the six phases and the file formats: no I/O, no actors.
         .target(
             name: "CadreEngine",
@@ -103,6 +110,10 @@ let package = Package(
             dependencies: ["CadreEngine"],
             path: "Benchmarks/cadre-synth"
         ),
+        // The unit's sandbox applied without systemd (scripts/unit-sandbox runs it), and the program the
+        // tests run inside it to see that every directive is in force.
+        .executableTarget(name: "cadre-sandbox", dependencies: ["CSeccomp"], path: "Sandbox/cadre-sandbox"),
+        .executableTarget(name: "cadre-sandbox-probe", path: "Sandbox/cadre-sandbox-probe"),
         .testTarget(name: "CadreEngineTests", dependencies: ["CadreEngine"]),
         .testTarget(
             name: "CadreSystemdTests",
