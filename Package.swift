@@ -32,6 +32,8 @@ let package = Package(
         ),
         // posix_spawn's close-from file action, for starting workers without Foundation's Process.
         .target(name: "CPosixSpawn"),
+        // glibc's malloc_trim, for handing memory back to the kernel after a burst.
+        .target(name: "CAllocator"),
         // libseccomp, for cadre-sandbox's system-call filters.
         .systemLibrary(
             name: "CSeccomp",
@@ -75,7 +77,7 @@ let package = Package(
         .target(
             name: "CadreDaemon",
             dependencies: [
-                "CadreEngine", "CadreWire", "CadreStore", "CadreSystemd", "CPosixSpawn",
+                "CadreEngine", "CadreWire", "CadreStore", "CadreSystemd", "CPosixSpawn", "CAllocator",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -64,7 +64,10 @@ public enum Daemon {
                 "maximumConnections \(configuration.maximumConnections) lowered to \(budget.maximumConnections) to fit the descriptor limit \(descriptorLimit) (LimitNOFILE=)")
         }
         let limiter = ConnectionLimiter(limit: configuration.maximumConnectionsPerUser, globalLimit: budget.maximumConnections)
-        let buffers = BufferedBytes(limit: configuration.maximumBufferedBytes)
+        let buffers = BufferedBytes(limit: configuration.maximumBufferedBytes) {
+            // A second on: the connections' buffers are freed as their pipelines come down.
+            FreeMemory.release(after: .seconds(1))
+        }
         let settings = LiveSettings(configuration)
         let service = WorkforceService(
             supervisor: supervisor, store: store, hub: hub, authorizer: authorizer, logger: logger,

@@ -5,7 +5,8 @@ import CadreWire
 import Foundation
 import Testing
 
-/// What the control socket's connections together may make the daemon hold.
+/// What the control socket's connections together may make the daemon hold, and that it gives the
+/// memory back once they are gone.
 @Suite("Control socket memory", .serialized)
 struct MessageMemoryTests {
     /// As nobody (a reader here): opens a connection, sends most of a 900 kB Ping and waits until
@@ -80,6 +81,38 @@ struct MessageMemoryTests {
         #expect(try root.receive()?.error == "io.cadre.Workforce.InvalidParameter")
         #expect(try peer("single")["a reply"] == .string("io.cadre.Workforce.InvalidParameter"), "room again once root's message was handled")
         #expect(daemon.log.contains("would pass maximumBufferedBytes (1572864 bytes)"))
+    }
+
+    @Test("after bursts of large messages the daemon's resident memory falls back near where it was")
+    func memoryReturnsAfterBurst() throws {
+        let daemon = try DaemonUnderTest()
+        let pid = daemon.process.processIdentifier
+        #expect(try daemon.connect().call(.ping, Workforce.PingParameters(), as: Workforce.PingResult.self).message == "pong")
+        let before = try residentKilobytes(pid)
+        // Messages in progress on many connections at once, a megabyte to each in turn, so that
+        // their buffers grow side by side — the pattern that left glibc's arenas holding tens of
+        // megabytes once they were freed. Four of 15 MB, then thirty of 6 MB (root: within every limit).
+        for (connections, megabytes) in [(4, 15), (30, 6)] {
+            let head = Array(#"{"method":"io.cadre.Workforce.Ping","parameters":{"message":""#.utf8)
+            let chunk = Array(repeating: UInt8(ascii: "x"), count: 1 << 20)
+            var held: [RawVarlinkConnection] = []
+            for _ in 0..<connections {
+                let connection = try daemon.connect()
+                try connection.send(raw: head)
+                held.append(connection)
+            }
+            for _ in 0..<megabytes {
+                for connection in held { try connection.send(raw: chunk) }
+            }
+            #expect(eventually { held.allSatisfy { unread($0.fd) == 0 } }, "the daemon read every message in progress")
+            let peak = try residentKilobytes(pid)
+            #expect(peak - before > 48 * 1024, "\(connections) × \(megabytes) MB took memory: \(before) → \(peak) kB")
+            held.removeAll()
+            #expect(
+                eventually(.seconds(30)) { (try? residentKilobytes(pid)).map { $0 - before < 16 * 1024 } ?? false },
+                "after \(connections) × \(megabytes) MB resident memory stays at \((try? residentKilobytes(pid)) ?? 0) kB (before \(before), peak \(peak))")
+        }
+        #expect(try daemon.connect().call(.ping, Workforce.PingParameters(), as: Workforce.PingResult.self).message == "pong")
     }
 }
 

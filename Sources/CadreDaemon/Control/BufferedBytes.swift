@@ -7,8 +7,8 @@ import Synchronization
 /// than the daemon has. Root's and the daemon's own user's bytes are counted but never refused:
 /// they are who must reach a daemon in trouble, as with `ConnectionLimiter`.
 ///
-/// When the total falls back near nothing after a burst of at least `burst` bytes, `afterBurst`
-/// runs.
+/// When the total falls back near nothing after a burst of at least `burst` bytes, the memory the
+/// burst took is handed back to the kernel (`afterBurst`, `FreeMemory.release` in the daemon).
 final class BufferedBytes: Sendable {
     /// A burst worth handing memory back for.
     static let burst = 1 << 20

@@ -31,7 +31,15 @@ public enum WorkerMain {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     // One writer keeps frames in the order they were produced: progress before the result.
                     group.addTask {
-                        for await frame in outbox { try await outbound.write(frame) }
+                        for await frame in outbox {
+                            try await outbound.write(frame)
+                            switch frame.message {
+                            case .phaseSucceeded, .phaseFailed:
+                                // Between phases a worker idles: what the phase computed goes back to the kernel.
+                                FreeMemory.release(after: .seconds(1))
+                            default: break
+                            }
+                        }
                     }
                     continuation.yield(BusFrame(.register(WorkerRegistration(phase: phaseName, pid: getpid()))))
                     loop: for try await frame in inbound {
