@@ -16,6 +16,7 @@ let benchmarks: [any Benchmark.Type] = [
     TrainingBenchmark.self,
     SourcingBenchmark.self,
     RetentionBenchmark.self,
+    IdleBenchmark.self,
 ]
 
 func usage(_ benchmarks: [any Benchmark.Type]) -> String {
