@@ -18,8 +18,11 @@ public enum WorkerMain {
         var logger = logger
         logger[metadataKey: "phase"] = "\(phaseName)"
         logger[metadataKey: "workerPID"] = "\(getpid())"
+        // One event loop: a worker has one connection. (The shared group would start a thread per core.)
+        let loop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        defer { loop.shutdownGracefully { _ in } }
         do {
-            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            let channel = try await ClientBootstrap(group: loop)
                 .connect(unixDomainSocketPath: busPath) { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try BusPipeline.configure(channel, maximumFrameBytes: maximumFrameBytes, answersHeartbeats: true)
