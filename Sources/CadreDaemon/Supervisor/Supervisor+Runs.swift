@@ -103,6 +103,7 @@ extension Supervisor {
                 lastFinished = (runID, state)
                 await runFinished(runID, state: state)
                 // The phases' payloads passed through here on their way to the store.
+                store.releaseMemory()
                 FreeMemory.release(after: .seconds(1))
             }
         }

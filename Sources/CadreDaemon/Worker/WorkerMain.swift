@@ -119,6 +119,8 @@ actor PhaseHost {
             logger.error("phase \(job.phase) failed for run \(job.runID): \(error)")
             send(BusFrame(.phaseFailed(PhaseFailure(runID: job.runID, phase: job.phase, attempt: job.attempt, code: "phase.failed", message: "\(error)"))))
         }
+        // Idle until the next job: SQLite's caches go too (FreeMemory then hands them back).
+        for reader in readers.values { reader.releaseMemory() }
     }
 
     /// `CADRE_PHASE_DELAY_MS`: a pause before each phase computes, for crash-recovery tests only.
@@ -136,11 +138,16 @@ actor PhaseHost {
 
 /// The bus channel pipeline, the same on both ends; a worker's also answers heartbeats itself.
 enum BusPipeline {
+    /// What the encoder's buffer shrinks back to at the next flush after a large frame; it would
+    /// otherwise keep the capacity of the largest phase result sent, tens of megabytes, for good.
+    static let encoderBufferBytes = 64 * 1024
+
     static func configure(
         _ channel: any Channel, maximumFrameBytes: Int, answersHeartbeats: Bool = false
     ) throws -> NIOAsyncChannel<BusFrame, BusFrame> {
         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(BusFrameDecoder(maximumFrameLength: maximumFrameBytes)))
-        try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(BusFrameEncoder()))
+        try channel.pipeline.syncOperations.addHandler(
+            MessageToByteHandler(BusFrameEncoder(), desiredBufferCapacity: encoderBufferBytes))
         if answersHeartbeats { try channel.pipeline.syncOperations.addHandler(HeartbeatResponder()) }
         return try NIOAsyncChannel<BusFrame, BusFrame>(wrappingChannelSynchronously: channel)
     }
