@@ -33,6 +33,15 @@ let package = Package(
         ),
         // posix_spawn's close-from file action, for starting workers without Foundation's Process.
         .target(name: "CPosixSpawn"),
+        // glibc's malloc_trim, for handing memory back to the kernel after a burst.
+        .target(name: "CAllocator"),
+        // libseccomp, for cadre-sandbox's system-call filters.
+        .systemLibrary(
+            name: "CSeccomp",
+            path: "Sandbox/CSeccomp",
+            pkgConfig: "libseccomp",
+            providers: [.apt(["libseccomp-dev"])]
+        ),
         // The mathematics of the six phases and the file formats: no I/O, no actors.
         .target(
             name: "CadreEngine",
@@ -79,7 +88,7 @@ let package = Package(
         .target(
             name: "CadreDaemon",
             dependencies: [
-                "CadreEngine", "CadreWire", "CadreStore", "CadreSystemd", "CadreSignatures", "CPosixSpawn",
+                "CadreEngine", "CadreWire", "CadreStore", "CadreSystemd", "CadreSignatures", "CPosixSpawn", "CAllocator",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -114,6 +123,10 @@ let package = Package(
             dependencies: ["CadreEngine"],
             path: "Benchmarks/cadre-synth"
         ),
+        // The unit's sandbox applied without systemd (scripts/unit-sandbox runs it), and the program the
+        // tests run inside it to see that every directive is in force.
+        .executableTarget(name: "cadre-sandbox", dependencies: ["CSeccomp"], path: "Sandbox/cadre-sandbox"),
+        .executableTarget(name: "cadre-sandbox-probe", path: "Sandbox/cadre-sandbox-probe"),
         .testTarget(name: "CadreEngineTests", dependencies: ["CadreEngine"]),
         // Signs with keys made in the test, then checks what the verifier makes of the result.
         .testTarget(

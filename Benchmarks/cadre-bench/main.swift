@@ -17,6 +17,7 @@ let benchmarks: [any Benchmark.Type] = [
     SourcingBenchmark.self,
     RetentionBenchmark.self,
     ReportBenchmark.self,
+    IdleBenchmark.self,
 ]
 
 func usage(_ benchmarks: [any Benchmark.Type]) -> String {

@@ -65,6 +65,10 @@ public enum Daemon {
                 "maximumConnections \(configuration.maximumConnections) lowered to \(budget.maximumConnections) to fit the descriptor limit \(descriptorLimit) (LimitNOFILE=)")
         }
         let limiter = ConnectionLimiter(limit: configuration.maximumConnectionsPerUser, globalLimit: budget.maximumConnections)
+        let buffers = BufferedBytes(limit: configuration.maximumBufferedBytes) {
+            // A second on: the connections' buffers are freed as their pipelines come down.
+            FreeMemory.release(after: .seconds(1))
+        }
         let settings = LiveSettings(configuration)
         let service = WorkforceService(
             supervisor: supervisor, store: store, hub: hub, authorizer: authorizer, logger: logger,
@@ -81,7 +85,7 @@ public enum Daemon {
                             supervisor: supervisor, started: started,
                             open: {
                                 try await ControlServer.start(
-                                    endpoint, service: service, limiter: limiter, connectionCeiling: budget.ceiling,
+                                    endpoint, service: service, limiter: limiter, buffers: buffers, connectionCeiling: budget.ceiling,
                                     maximumMessageBytes: { settings.current.maximumMessageBytes },
                                     idleTimeout: { settings.current.idleTimeoutSeconds },
                                     messageTimeout: { settings.current.messageTimeoutSeconds }, logger: logger)
@@ -94,6 +98,7 @@ public enum Daemon {
                                 settings.update(fresh)
                                 authorizer.update(operatorsGroup: fresh.operatorsGroup, readersGroup: fresh.readersGroup)
                                 limiter.setLimit(fresh.maximumConnectionsPerUser)
+                                buffers.setLimit(fresh.maximumBufferedBytes)
                                 limiter.setGlobalLimit(
                                     DescriptorBudget(descriptorLimit: descriptorLimit, configuredMaximum: fresh.maximumConnections).maximumConnections)
                                 hub.setQueueLimit(fresh.subscriberQueueLimit)

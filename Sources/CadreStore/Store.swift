@@ -57,6 +57,11 @@ public final class Store: Sendable {
         (directory as NSString).appendingPathComponent(Store.importsDirectoryName)
     }
 
+    /// SQLite's page caches and the reader connections, closed once idle (they reopen on demand).
+    public func releaseMemory() {
+        pool.releaseMemoryEventually()
+    }
+
     func read<T>(_ what: String, _ body: (Database) throws -> T) throws -> T {
         try storeOperation(what) { try pool.read(body) }
     }

@@ -38,6 +38,10 @@ public protocol WorkforceStore: Sendable {
     func series(_ key: MetricKey, asOfAtLeast since: Int64?) async throws -> [TrendPoint]
     func runsNeedingSnapshots(version: Int) async throws -> [RunRecord]
     func finishedRunCounts() async throws -> [String: Int]
+
+    /// Lets go of caches and idle connections between runs; returns at once, the work happens
+    /// when no access is in progress.
+    func releaseMemory()
 }
 
 extension WorkforceStore {

@@ -18,6 +18,12 @@ struct Cadred: AsyncParsableCommand {
         version: CadreVersion.current,
         subcommands: [Serve.self, Worker.self],
         defaultSubcommand: Serve.self)
+
+    /// The allocator is set before anything else runs, in the supervisor and in every worker.
+    static func main() async {
+        FreeMemory.useOneArena()
+        await main(nil)
+    }
 }
 
 struct LoggingOptions: ParsableArguments {

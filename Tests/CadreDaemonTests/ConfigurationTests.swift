@@ -41,6 +41,19 @@ struct ConfigurationTests {
         #expect(tooLarge?.first?.code.rawValue == "config.too-large")
     }
 
+    @Test("maximumBufferedBytes holds at least one largest message; the error stands at the key that makes it too small")
+    func bufferedBytes() throws {
+        #expect(try DaemonConfiguration.parse("maximumBufferedBytes: 16777216\n", file: "cadred.yaml").maximumBufferedBytes == 16 << 20)
+        let small = #expect(throws: InputErrors.self) {
+            try DaemonConfiguration.parse("recentRuns: 5\nmaximumBufferedBytes: 1048576\n", file: "cadred.yaml")
+        }
+        #expect(small?.errors.map { "\($0.code) \($0.line) \($0.field)" } == ["config.out-of-range 2 maximumBufferedBytes"])
+        let large = #expect(throws: InputErrors.self) {
+            try DaemonConfiguration.parse("maximumMessageBytes: 134217728\n", file: "cadred.yaml")
+        }
+        #expect(large?.errors.map { "\($0.code) \($0.line) \($0.field)" } == ["config.out-of-range 1 maximumMessageBytes"])
+    }
+
     @Test("restart intensity: limit restarts within the period are allowed, one more is not; old ones age out")
     func restartIntensity() {
         var intensity = RestartIntensity(limit: 2, period: .seconds(30))

@@ -17,6 +17,10 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var idleTimeoutSeconds = 300
     /// A varlink message must arrive whole within this long of its first byte.
     public var messageTimeoutSeconds = 30
+    /// Bytes all control connections together may hold for messages not yet handled; a
+    /// connection that would pass it is closed (root's and the daemon's own user's never are).
+    /// At least `maximumMessageBytes`, so one largest message always fits.
+    public var maximumBufferedBytes = 64 * 1024 * 1024
     public var maximumConnectionsPerUser = 64
     /// Control connections of all users together (root and the daemon's own user not counted);
     /// lowered at start to fit the descriptor limit (`DescriptorBudget`).
@@ -93,6 +97,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
             throw InputErrors([place(root, file, "", "config.bad-type", "the configuration must be a mapping of keys to values")])
         }
         var errors: [InputError] = []
+        var bufferedNode: Node?, messageNode: Node?
         for (keyNode, valueNode) in mapping {
             let key = keyNode.string ?? ""
             func int(_ range: ClosedRange<Int>, _ apply: (inout DaemonConfiguration, Int) -> Void) {
@@ -115,10 +120,15 @@ public struct DaemonConfiguration: Sendable, Hashable {
             switch key {
             case "operatorsGroup": string { $0.operatorsGroup = $1 }
             case "readersGroup": string { $0.readersGroup = $1 }
-            case "maximumMessageBytes": int(4096...(1 << 30)) { $0.maximumMessageBytes = $1 }
+            case "maximumMessageBytes":
+                messageNode = valueNode
+                int(4096...(1 << 30)) { $0.maximumMessageBytes = $1 }
             case "maximumBusFrameBytes": int((1 << 20)...(1 << 32)) { $0.maximumBusFrameBytes = $1 }
             case "idleTimeoutSeconds": int(1...86_400) { $0.idleTimeoutSeconds = $1 }
             case "messageTimeoutSeconds": int(1...3600) { $0.messageTimeoutSeconds = $1 }
+            case "maximumBufferedBytes":
+                bufferedNode = valueNode
+                int((64 * 1024)...(1 << 36)) { $0.maximumBufferedBytes = $1 }
             case "maximumConnectionsPerUser": int(1...100_000) { $0.maximumConnectionsPerUser = $1 }
             case "maximumConnections": int(1...1_000_000) { $0.maximumConnections = $1 }
             case "subscriberQueueLimit": int(8...1_000_000) { $0.subscriberQueueLimit = $1 }
@@ -146,6 +156,12 @@ public struct DaemonConfiguration: Sendable, Hashable {
                     place(keyNode, file, key, "config.unknown-key", "unknown setting",
                         hint: "see docs/CONFIGURATION.md for the settings cadred knows"))
             }
+        }
+        if configuration.maximumBufferedBytes < configuration.maximumMessageBytes, let node = bufferedNode ?? messageNode {
+            errors.append(
+                place(node, file, bufferedNode == nil ? "maximumMessageBytes" : "maximumBufferedBytes", "config.out-of-range",
+                    "\(configuration.maximumBufferedBytes) is less than maximumMessageBytes (\(configuration.maximumMessageBytes)): the largest message would never fit",
+                    hint: "raise maximumBufferedBytes or lower maximumMessageBytes"))
         }
         if !errors.isEmpty { throw InputErrors(errors) }
         return configuration

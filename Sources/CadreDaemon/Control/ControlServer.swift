@@ -21,7 +21,7 @@ final class ControlServer: Sendable {
     }
 
     static func start(
-        _ endpoint: Endpoint, service: WorkforceService, limiter: ConnectionLimiter, connectionCeiling: Int,
+        _ endpoint: Endpoint, service: WorkforceService, limiter: ConnectionLimiter, buffers: BufferedBytes, connectionCeiling: Int,
         maximumMessageBytes: @escaping @Sendable () -> Int, idleTimeout: @escaping @Sendable () -> Int,
         messageTimeout: @escaping @Sendable () -> Int, logger: Logger
     ) async throws -> ControlServer {
@@ -38,10 +38,10 @@ final class ControlServer: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
                     try sync.addHandler(IdleStateHandler(readTimeout: .seconds(Int64(idleTimeout()))))
-                    try sync.addHandler(MessageBudget(timeout: .seconds(Int64(messageTimeout())), logger: logger))
+                    try sync.addHandler(MessageBudget(timeout: .seconds(Int64(messageTimeout())), buffers: buffers, logger: logger))
                     try sync.addHandler(
                         ByteToMessageHandler(VarlinkFrameDecoder(maximumMessageLength: maximumMessageBytes())))
-                    try sync.addHandler(VarlinkConnectionHandler(service: service, limiter: limiter, logger: logger))
+                    try sync.addHandler(VarlinkConnectionHandler(service: service, limiter: limiter, buffers: buffers, logger: logger))
                 }
             }
         let channel: any Channel

@@ -14,6 +14,9 @@ import NIOCore
 /// - A message must arrive whole within `timeout` of its first byte; a peer that trickles a byte
 ///   at a time (which keeps the idle timer quiet) is closed. Time when the daemon itself is not
 ///   reading (back-pressure) does not count against the peer.
+/// - What it holds — the message in progress, and data kept back — counts against the limit of
+///   all connections together (`BufferedBytes`); a connection whose next bytes would pass it is
+///   closed, unless its peer is root or the daemon's own user.
 final class MessageBudget: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -26,12 +29,22 @@ final class MessageBudget: ChannelDuplexHandler {
         var mayRead: Bool
     }
 
+    /// Sent by the connection handler before the first read when the peer is root or the daemon's
+    /// own user: its bytes are counted against `BufferedBytes` but never refused.
+    struct PeerExempt: Sendable {}
+
     static let defaultAnonymousLimit = 64 * 1024
 
     private let anonymousLimit: Int
     private let timeout: TimeAmount
+    private let buffers: BufferedBytes
     private let logger: Logger
     private var mayRead: Bool?
+    private var exempt = false
+    /// Bytes of this connection counted in `buffers` now.
+    private var charged = 0
+    /// Of the message in progress, the bytes already passed on to the framer, which holds them.
+    private var passed = 0
     /// Bytes received since the last NUL.
     private var inProgress = 0
     private var readHeld = false
@@ -41,34 +54,40 @@ final class MessageBudget: ChannelDuplexHandler {
     private var waitingForPeer = false
     private var timer: Scheduled<Void>?
 
-    init(anonymousLimit: Int = MessageBudget.defaultAnonymousLimit, timeout: TimeAmount, logger: Logger) {
+    init(
+        anonymousLimit: Int = MessageBudget.defaultAnonymousLimit, timeout: TimeAmount,
+        buffers: BufferedBytes = BufferedBytes(limit: .max), logger: Logger
+    ) {
         self.anonymousLimit = anonymousLimit
         self.timeout = timeout
+        self.buffers = buffers
         self.logger = logger
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let buffer = unwrapInboundIn(data)
-        let view = buffer.readableBytesView
         let started = inProgress == 0
         // One socket read can hold several messages, and NIO reads a few times per wake-up: every
         // message in this buffer is measured, not only the one left in progress.
         var oversized = false
-        var position = view.startIndex
-        while let terminator = view[position...].firstIndex(of: 0) {
+        var position = 0
+        while let terminator = buffer.readableNULOffset(from: position) {
             if inProgress + (terminator - position) > anonymousLimit { oversized = true }
             inProgress = 0
             position = terminator + 1
         }
-        inProgress += view.endIndex - position
+        inProgress += buffer.readableBytes - position
         if inProgress > anonymousLimit { oversized = true }
-        if position > view.startIndex {
+        if position > 0 {
             // A message ended here: the next one (if any) starts its own clock.
             timer?.cancel()
             timer = nil
         }
         if inProgress > 0, timer == nil || started { arm(context: context) }
         guard mayRead != true, oversized || !held.isEmpty else {
+            // Whole messages go on to the handler, which counts them while they wait.
+            passed = inProgress
+            guard account(context: context) else { return }
             context.fireChannelRead(data)
             return
         }
@@ -79,6 +98,24 @@ final class MessageBudget: ChannelDuplexHandler {
         // Rights unknown: keep what came (one read's worth at most) and read nothing more.
         held.append(buffer)
         readHeld = true
+        _ = account(context: context)
+    }
+
+    /// Brings this connection's count in `buffers` to what it holds now: the message in progress
+    /// (in the framer), and data kept back here. Closes the connection and returns false when the
+    /// total has no room for it.
+    private func account(context: ChannelHandlerContext) -> Bool {
+        let holding = passed + held.reduce(0) { $0 + $1.readableBytes }
+        if holding < charged {
+            buffers.give(charged - holding)
+        } else if holding > charged {
+            guard buffers.take(holding - charged, exempt: exempt) else {
+                refuse(context: context, "the messages of all connections together would pass maximumBufferedBytes (\(buffers.limit) bytes)")
+                return false
+            }
+        }
+        charged = holding
+        return true
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
@@ -93,6 +130,11 @@ final class MessageBudget: ChannelDuplexHandler {
     }
 
     func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
+        if event is PeerExempt {
+            exempt = true
+            promise?.succeed()
+            return
+        }
         guard let rights = event as? PeerRights else {
             context.triggerUserOutboundEvent(event, promise: promise)
             return
@@ -106,6 +148,8 @@ final class MessageBudget: ChannelDuplexHandler {
             }
             let waiting = held
             held = []
+            passed = inProgress
+            guard account(context: context) else { return }
             for buffer in waiting { context.fireChannelRead(wrapInboundOut(buffer)) }
             context.fireChannelReadComplete()
         }
@@ -119,6 +163,8 @@ final class MessageBudget: ChannelDuplexHandler {
     func handlerRemoved(context: ChannelHandlerContext) {
         timer?.cancel()
         timer = nil
+        buffers.give(charged)
+        charged = 0
     }
 
     private func arm(context: ChannelHandlerContext) {
@@ -141,7 +187,10 @@ final class MessageBudget: ChannelDuplexHandler {
         timer?.cancel()
         timer = nil
         inProgress = 0
+        passed = 0
         held = []
+        buffers.give(charged)
+        charged = 0
         context.close(promise: nil)
     }
 }

@@ -9,17 +9,23 @@ import NIOCore
 ///
 /// The connection reads only while it has room: fewer than `queueLimit` calls waiting and its
 /// replies flowing (the channel writable). A peer that sends and never reads stops being read
-/// instead of growing the daemon's memory (the channel runs with `autoRead` off).
+/// instead of growing the daemon's memory (the channel runs with `autoRead` off). A call waiting
+/// its turn counts its message's bytes against the limit of all connections together
+/// (`BufferedBytes`); one that finds no room there closes its connection.
 final class VarlinkConnectionHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
     private let service: WorkforceService
     private let limiter: ConnectionLimiter
+    private let buffers: BufferedBytes
     private let logger: Logger
     private var peer: PeerCredentials?
     private var counted = false
-    private var queue = CircularBuffer<VarlinkCall>()
+    private var exempt = false
+    /// Calls waiting their turn, each with the size of its message as counted in `buffers`.
+    private var queue = CircularBuffer<(call: VarlinkCall, bytes: Int)>()
+    private var queuedBytes = 0
     private var busy = false
     private var subscribed = false
     /// A read was held back for lack of room; it is asked for once there is room again.
@@ -31,11 +37,12 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
     private let credentials: @Sendable (any Channel) -> EventLoopFuture<PeerCredentials>
 
     init(
-        service: WorkforceService, limiter: ConnectionLimiter, logger: Logger,
-        credentials: @escaping @Sendable (any Channel) -> EventLoopFuture<PeerCredentials> = PeerCredentials.of
+        service: WorkforceService, limiter: ConnectionLimiter, buffers: BufferedBytes = BufferedBytes(limit: .max),
+        logger: Logger, credentials: @escaping @Sendable (any Channel) -> EventLoopFuture<PeerCredentials> = PeerCredentials.of
     ) {
         self.service = service
         self.limiter = limiter
+        self.buffers = buffers
         self.logger = logger
         self.credentials = credentials
     }
@@ -70,6 +77,10 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
         }
         counted = true
         self.peer = peer
+        if limiter.exempt.contains(peer.uid) {
+            exempt = true
+            context.triggerUserOutboundEvent(MessageBudget.PeerExempt(), promise: nil)
+        }
         // Until its rights are known, the peer's message in progress is held small (MessageBudget).
         let (channel, service) = (context.channel, service)
         Task {
@@ -101,6 +112,9 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         if counted, let peer { limiter.close(uid: peer.uid) }
+        buffers.give(queuedBytes)
+        queuedBytes = 0
+        queue.removeAll()
         let (service, connection) = (service, connection)
         Task { await service.imports.connectionClosed(connection) }
         counted = false
@@ -115,18 +129,31 @@ final class VarlinkConnectionHandler: ChannelInboundHandler {
             context.close(promise: nil)
             return
         }
+        let call: VarlinkCall
         do {
-            queue.append(try VarlinkCodec.decodeCall(message.readableBytesView))
+            call = try VarlinkCodec.decodeCall(message.readableBytesView)
         } catch {
             logger.notice("malformed varlink message from \(peer.map(\.description) ?? "peer"): closing the connection")
             context.close(promise: nil)
             return
         }
+        let bytes = message.readableBytes + 1  // and its NUL
+        guard buffers.take(bytes, exempt: exempt) else {
+            logger.notice(
+                "closing a control connection of \(peer.map(\.description) ?? "peer"): the messages of all connections together would pass maximumBufferedBytes (\(buffers.limit) bytes)")
+            context.close(promise: nil)
+            return
+        }
+        queue.append((call, bytes))
+        queuedBytes += bytes
         drain(context: context)
     }
 
     private func drain(context: ChannelHandlerContext) {
-        while !busy, !subscribed, let peer, let call = queue.popFirst() {
+        while !busy, !subscribed, let peer, let next = queue.popFirst() {
+            let call = next.call
+            buffers.give(next.bytes)
+            queuedBytes -= next.bytes
             if let outcome = service.immediate(call, peer: peer) {
                 deliver(outcome, for: call, context: context)
                 continue

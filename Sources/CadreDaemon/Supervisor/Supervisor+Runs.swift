@@ -104,6 +104,9 @@ extension Supervisor {
                 let state = await ledger.finish(runID: runID, error: error)
                 lastFinished = (runID, state)
                 await runFinished(runID, state: state)
+                // The phases' payloads passed through here on their way to the store.
+                store.releaseMemory()
+                FreeMemory.release(after: .seconds(1))
             }
         }
         await updateStatus()

@@ -18,8 +18,11 @@ public enum WorkerMain {
         var logger = logger
         logger[metadataKey: "phase"] = "\(phaseName)"
         logger[metadataKey: "workerPID"] = "\(getpid())"
+        // One event loop: a worker has one connection. (The shared group would start a thread per core.)
+        let loop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        defer { loop.shutdownGracefully { _ in } }
         do {
-            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            let channel = try await ClientBootstrap(group: loop)
                 .connect(unixDomainSocketPath: busPath) { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try BusPipeline.configure(channel, maximumFrameBytes: maximumFrameBytes, answersHeartbeats: true)
@@ -31,7 +34,15 @@ public enum WorkerMain {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     // One writer keeps frames in the order they were produced: progress before the result.
                     group.addTask {
-                        for await frame in outbox { try await outbound.write(frame) }
+                        for await frame in outbox {
+                            try await outbound.write(frame)
+                            switch frame.message {
+                            case .phaseSucceeded, .phaseFailed:
+                                // Between phases a worker idles: what the phase computed goes back to the kernel.
+                                FreeMemory.release(after: .seconds(1))
+                            default: break
+                            }
+                        }
                     }
                     continuation.yield(BusFrame(.register(WorkerRegistration(phase: phaseName, pid: getpid()))))
                     loop: for try await frame in inbound {
@@ -111,6 +122,8 @@ actor PhaseHost {
             logger.error("phase \(job.phase) failed for run \(job.runID): \(error)")
             send(BusFrame(.phaseFailed(PhaseFailure(runID: job.runID, phase: job.phase, attempt: job.attempt, code: "phase.failed", message: "\(error)"))))
         }
+        // Idle until the next job: SQLite's caches go too (FreeMemory then hands them back).
+        for reader in readers.values { reader.releaseMemory() }
     }
 
     /// `CADRE_PHASE_DELAY_MS`: a pause before each phase computes, for crash-recovery tests only.
@@ -128,11 +141,16 @@ actor PhaseHost {
 
 /// The bus channel pipeline, the same on both ends; a worker's also answers heartbeats itself.
 enum BusPipeline {
+    /// What the encoder's buffer shrinks back to at the next flush after a large frame; it would
+    /// otherwise keep the capacity of the largest phase result sent, tens of megabytes, for good.
+    static let encoderBufferBytes = 64 * 1024
+
     static func configure(
         _ channel: any Channel, maximumFrameBytes: Int, answersHeartbeats: Bool = false
     ) throws -> NIOAsyncChannel<BusFrame, BusFrame> {
         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(BusFrameDecoder(maximumFrameLength: maximumFrameBytes)))
-        try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(BusFrameEncoder()))
+        try channel.pipeline.syncOperations.addHandler(
+            MessageToByteHandler(BusFrameEncoder(), desiredBufferCapacity: encoderBufferBytes))
         if answersHeartbeats { try channel.pipeline.syncOperations.addHandler(HeartbeatResponder()) }
         return try NIOAsyncChannel<BusFrame, BusFrame>(wrappingChannelSynchronously: channel)
     }

@@ -142,6 +142,12 @@ public final class StoreReader: Sendable {
         return rows
     }
 
+    /// SQLite's page caches and the connections, closed once idle (they reopen on demand): a
+    /// worker between phases holds none of what its last phase read.
+    public func releaseMemory() {
+        pool.releaseMemoryEventually()
+    }
+
     private func read<T>(_ what: String, _ body: (Database) throws -> T) throws -> T {
         try storeOperation(what) { try pool.read(body) }
     }

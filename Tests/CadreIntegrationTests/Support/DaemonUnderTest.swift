@@ -38,6 +38,9 @@ final class DaemonUnderTest {
     ///   - configuration: `cadred.yaml` contents, if any.
     ///   - launcher: a command the daemon runs under (`systemd-socket-activate …`, `with-journald …`).
     ///   - controlSocket: where clients connect; defaults to the path cadred binds itself.
+    ///   - executable: the `cadred` to start; defaults to the built one.
+    ///   - directoryFlags: pass the folders as flags; false when the launcher hands them over as
+    ///     systemd does (`$RUNTIME_DIRECTORY` …).
     /// Another daemon on the folders (and so the store) of `previous`, which must have exited.
     convenience init(reusing previous: DaemonUnderTest) throws {
         previous.keepFolders = true
@@ -50,7 +53,7 @@ final class DaemonUnderTest {
     init(
         configuration yaml: String? = nil, environment: [String: String] = [:], launcher: [String] = [],
         arguments: [String] = [], controlSocket: String? = nil, waitForSocket: Bool = true, root existing: String? = nil,
-        configurationFiles: [String: String] = [:]
+        configurationFiles: [String: String] = [:], executable: String? = nil, directoryFlags: Bool = true
     ) throws {
         root = try existing ?? TemporaryFolder.make(prefix: "cadre-it")
         runtime = root + "/run"
@@ -70,10 +73,8 @@ final class DaemonUnderTest {
         }
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
         try log.seekToEnd()
-        let daemon = [
-            Checkout.binary("cadred"), "--runtime-dir", runtime, "--state-dir", state, "--config-dir", configuration,
-            "--log-target", "stderr",
-        ] + arguments
+        let folders = directoryFlags ? ["--runtime-dir", runtime, "--state-dir", state, "--config-dir", configuration] : []
+        let daemon = [executable ?? Checkout.binary("cadred")] + folders + ["--log-target", "stderr"] + arguments
         let command = launcher + daemon
         process.executableURL = URL(fileURLWithPath: command[0].hasPrefix("/") ? command[0] : "/usr/bin/env")
         process.arguments = command[0].hasPrefix("/") ? Array(command.dropFirst()) : command
@@ -161,9 +162,9 @@ final class TemporaryFolder {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    /// Creates a new folder `/tmp/PREFIX-XXXXXX` (mkdtemp's template) and returns its path.
-    static func make(prefix: String) throws -> String {
-        var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
+    /// Creates a new folder `BASE/PREFIX-XXXXXX` (mkdtemp's template) and returns its path.
+    static func make(prefix: String, in base: String = "/tmp") throws -> String {
+        var template = Array("\(base)/\(prefix)-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw TestFailure("mkdtemp failed") }
         let path = String(cString: made)
         chmod(path, 0o755)

@@ -134,6 +134,11 @@ final class NotifyListener {
         return String(decoding: bytes.prefix(count), as: UTF8.self)
     }
 
+    /// Reads and forgets what is queued, so the sender's next messages find room.
+    func drain() {
+        while next(timeout: .milliseconds(100)) != nil {}
+    }
+
     /// Datagrams until one contains `needle` (returned last), or throws after `timeout`.
     func waitFor(_ needle: String, timeout: Duration) throws -> [String] {
         let deadline = ContinuousClock.now + timeout
