@@ -9,21 +9,70 @@ struct HTMLReport {
     var trend: Workforce.TrendReply
     /// Skill id → name, from the taxonomy; ids stand in for names it lacks.
     var skillNames: [String: String]
+    /// Teams in the snapshot, by id.
+    let teams: [String]
+    /// Each point by metric, scope and skill (the first when a key repeats), so a figure is one
+    /// lookup: an L organisation's snapshot holds tens of thousands of points, and a page asks
+    /// for several per team.
+    private let byKey: [String: MetricPoint]
+
+    init(snapshot: Workforce.SnapshotReply, trend: Workforce.TrendReply, skillNames: [String: String]) {
+        self.snapshot = snapshot
+        self.trend = trend
+        self.skillNames = skillNames
+        var byKey: [String: MetricPoint] = [:]
+        byKey.reserveCapacity(snapshot.metrics.count)
+        var teams: [String] = []
+        for point in snapshot.metrics {
+            let key = Self.key(point.metric, point.scope, point.skill)
+            if byKey[key] == nil { byKey[key] = point }
+            if point.metric == AssessmentMetrics.headcount.name, case ("team", let id)? = MetricScope.parse(point.scope) {
+                teams.append(id)
+            }
+        }
+        self.byKey = byKey
+        self.teams = teams.sorted()
+    }
+
+    private static func key(_ metric: String, _ scope: String, _ skill: String?) -> String {
+        metric + "\u{0}" + scope + "\u{0}" + (skill ?? "")
+    }
 
     private func points(_ metric: String, scope: String = MetricScope.organisation) -> [MetricPoint] {
         snapshot.metrics.filter { $0.metric == metric && $0.scope == scope }
     }
 
-    private func value(_ metric: String, scope: String = MetricScope.organisation, skill: String? = nil) -> Double? {
-        snapshot.metrics.first { $0.metric == metric && $0.scope == scope && $0.skill == skill }?.value
+    private func point(_ metric: String, scope: String = MetricScope.organisation, skill: String? = nil) -> MetricPoint? {
+        byKey[Self.key(metric, scope, skill)]
     }
 
-    /// Teams in the snapshot, by id.
-    var teams: [String] {
-        snapshot.metrics.compactMap { point -> String? in
-            guard point.metric == AssessmentMetrics.headcount.name, case ("team", let id)? = MetricScope.parse(point.scope) else { return nil }
-            return id
-        }.sorted()
+    private func value(_ metric: String, scope: String = MetricScope.organisation, skill: String? = nil) -> Double? {
+        point(metric, scope: scope, skill: skill)?.value
+    }
+
+    /// At most this many teams in the heat map and the teams table: a page an L&D lead reads, not
+    /// an export (an L organisation has thousands of teams; `cadrectl gaps --team T` and the JSON
+    /// views give any of them).
+    static let teamsShown = 30
+
+    /// The teams the page shows: the `teamsShown` with the largest Σ importance × gap over the
+    /// organisation's top skills (withheld figures count as none), ties by id; all when fewer.
+    var shownTeams: [String] {
+        guard teams.count > Self.teamsShown else { return teams }
+        let skills = topSkills.map(\.id)
+        let scored = teams.map { team -> (team: String, gap: Double) in
+            let scope = MetricScope.team(team)
+            return (team, skills.reduce(0) { $0 + (value(AssessmentMetrics.gap.name, scope: scope, skill: $1) ?? 0) })
+        }
+        return scored.sorted { $0.gap != $1.gap ? $0.gap > $1.gap : $0.team < $1.team }
+            .prefix(Self.teamsShown).map(\.team).sorted()
+    }
+
+    /// What a capped list leaves out, as a note under it.
+    private func shownNote(_ shown: Int) -> String {
+        guard shown < teams.count else { return "" }
+        return "<p class=\"note\">The \(shown) of \(teams.count) teams with the largest Σ importance × gap over the organisation's top skill gaps; "
+            + "<code>cadrectl gaps --team T</code> shows any other.</p>"
     }
 
     /// The organisation's top gaps, largest first (the snapshot's order).
@@ -91,15 +140,12 @@ struct HTMLReport {
     private func heatMap() -> String {
         let skills = topSkills
         guard !skills.isEmpty, !teams.isEmpty else { return "<p>No gaps to show: nobody falls short of their role level.</p>" }
-        let cells = Dictionary(
-            snapshot.metrics.filter { $0.metric == AssessmentMetrics.gap.name }.compactMap { point -> (String, Double?)? in
-                guard let skill = point.skill else { return nil }
-                return (point.scope + "\u{0}" + skill, point.value)
-            }, uniquingKeysWith: { a, _ in a })
-        let svg = SVGCharts.heatMap(teams: teams, skills: skills) { team, skill in
-            cells[MetricScope.team(team) + "\u{0}" + skill] ?? nil
+        let shown = shownTeams
+        let svg = SVGCharts.heatMap(teams: shown, skills: skills) { team, skill in
+            value(AssessmentMetrics.gap.name, scope: MetricScope.team(team), skill: skill)
         }
         return svg + "<p class=\"note\">Each cell: Σ importance × gap of the team's people for that skill. Grey: a team under the small-group threshold.</p>"
+            + shownNote(shown.count)
     }
 
     private func topGapsTable() -> String {
@@ -113,9 +159,10 @@ struct HTMLReport {
     }
 
     private func teamsTable() -> String {
-        let rows = teams.map { team -> String in
+        let shown = shownTeams
+        let rows = shown.map { team -> String in
             let scope = MetricScope.team(team)
-            let people = snapshot.metrics.first { $0.metric == AssessmentMetrics.headcount.name && $0.scope == scope }?.headcount
+            let people = point(AssessmentMetrics.headcount.name, scope: scope)?.headcount
             return "<tr><td>\(HTML.escape(team))</td><td class=\"number\">\(people.map(String.init) ?? "")</td>"
                 + "<td class=\"number\">\(MetricText.value(value(AssessmentMetrics.readiness.name, scope: scope), metric: AssessmentMetrics.readiness.name))</td>"
                 + "<td class=\"number\">\(MetricText.value(value(AssessmentMetrics.shareMeeting.name, scope: scope), metric: AssessmentMetrics.shareMeeting.name))</td>"
@@ -123,6 +170,7 @@ struct HTMLReport {
         }
         return "<table><thead><tr><th>Team</th><th class=\"number\">People</th><th class=\"number\">Readiness</th>"
             + "<th class=\"number\">Meeting</th><th class=\"number\">Plan cost</th></tr></thead><tbody>" + rows.joined() + "</tbody></table>"
+            + shownNote(shown.count)
     }
 
     private func trainingTable() -> String {
