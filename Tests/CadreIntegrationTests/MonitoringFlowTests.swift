@@ -90,6 +90,19 @@ struct MonitoringFlowTests {
         let skills = snapshot.metrics.filter { $0.metric == "gap" && $0.scope == "org" }.count
         #expect(teams == 13 && skills == 10)
         try ChromiumCheck.render(page, expectedCells: teams * skills, screenshot: folder.path + "/report.png")
+
+        // Limited to 3 teams: the organisation's and role levels' points whole, the 3 teams with
+        // the largest gaps as the report picks them, and how many teams there are.
+        let limited = try daemon.connect().call(.getSnapshot, Workforce.GetSnapshotParameters(teams: 3), as: Workforce.SnapshotReply.self)
+        let kept = Set(limited.metrics.compactMap { point -> String? in
+            guard case ("team", let id)? = MetricScope.parse(point.scope) else { return nil }
+            return id
+        })
+        #expect(kept == Set(TeamSelection.largestGaps(in: snapshot.metrics, limit: 3)) && kept.count == 3)
+        #expect(limited.teamCount == 13)
+        #expect(limited.metrics.filter { !$0.scope.hasPrefix("team:") } == snapshot.metrics.filter { !$0.scope.hasPrefix("team:") })
+        let none = try daemon.connect().call(Workforce.Method.getSnapshot.qualifiedName, ["teams": .number(0)])
+        #expect(none.error == "io.cadre.Workforce.InvalidParameter")
     }
 }
 

@@ -29,6 +29,9 @@ extension WorkforceService {
                     changeSincePrevious: trend.changeSincePrevious, changeOver90Days: trend.changeOver90Days))
         default:
             let parameters = try call.decodeParameters(as: Workforce.GetSnapshotParameters.self)
+            if let teams = parameters.teams, teams < 1 {
+                throw ControlFailure.invalidParameter("teams", "at least one team: \(teams) leaves none")
+            }
             let alerts = await supervisor.monitoringAlerts
             guard let exposition = try await PrometheusTextFile.exposition(
                 store: store, threshold: threshold, seesEverything: seesEverything, alerts: alerts, runID: parameters.run)
@@ -39,10 +42,17 @@ extension WorkforceService {
                         hint: parameters.run.map { "run \($0) has no snapshot: only runs that succeeded have one" }
                             ?? "no run has succeeded yet: cadrectl run --wait"))
             }
+            var points = exposition.points
+            var teamCount: Int?
+            if let teams = parameters.teams {
+                teamCount = TeamSelection.teams(in: points).count
+                points = TeamSelection.limited(points, toTeams: teams)
+            }
             return reply(
                 Workforce.SnapshotReply(
-                    run: exposition.runID, asOf: Timestamp.format(epochSeconds: exposition.asOf), metrics: exposition.points,
-                    finishedRuns: exposition.finishedRuns, alerts: alerts.lines, alertsBySeverity: exposition.alertsFiring))
+                    run: exposition.runID, asOf: Timestamp.format(epochSeconds: exposition.asOf), metrics: points,
+                    finishedRuns: exposition.finishedRuns, alerts: alerts.lines, alertsBySeverity: exposition.alertsFiring,
+                    teamCount: teamCount))
         }
     }
 

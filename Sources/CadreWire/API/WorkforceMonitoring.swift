@@ -54,7 +54,12 @@ extension Workforce {
 
     public struct GetSnapshotParameters: Codable, Hashable, Sendable {
         public var run: Int64?
-        public init(run: Int64? = nil) { self.run = run }
+        /// At most this many teams' points: those with the largest gaps (`TeamSelection`).
+        public var teams: Int?
+        public init(run: Int64? = nil, teams: Int? = nil) {
+            self.run = run
+            self.teams = teams
+        }
     }
 
     public struct SnapshotReply: Codable, Hashable, Sendable {
@@ -64,11 +69,14 @@ extension Workforce {
         public var finishedRuns: [String: Int]
         public var alerts: [String]
         public var alertsBySeverity: [String: Int]
+        /// How many teams the snapshot has, when `teams` limited those sent.
+        public var teamCount: Int?
 
         public init(
             run: Int64, asOf: String, metrics: [MetricPoint], finishedRuns: [String: Int], alerts: [String],
-            alertsBySeverity: [String: Int]
+            alertsBySeverity: [String: Int], teamCount: Int? = nil
         ) {
+            self.teamCount = teamCount
             self.run = run
             self.asOf = asOf
             self.metrics = metrics

@@ -685,13 +685,17 @@ method GetTrend(metric: ?string, scope: ?string, skill: ?string, since: ?string)
 
 # A run's snapshot (the newest by as-of time without run), the runs finished by
 # state and the alerts in force, by severity: what the reports are made of.
-method GetSnapshot(run: ?int) -> (
+# teams limits the team points to that many teams, those with the largest
+# Σ importance × gap over the organisation's top skill gaps (ties by id);
+# teamCount then says how many teams the snapshot has.
+method GetSnapshot(run: ?int, teams: ?int) -> (
   run: int,
   asOf: string,
   metrics: []MetricPoint,
   finishedRuns: [string]int,
   alerts: []string,
-  alertsBySeverity: [string]int
+  alertsBySeverity: [string]int,
+  teamCount: ?int
 )
 
 error NoSnapshot (hint: string)

@@ -37,7 +37,10 @@ extension Cadrectl {
 
         func run() throws {
             let link = DaemonLink(connection)
-            let snapshot = try link.call(.getSnapshot, Workforce.GetSnapshotParameters(run: runID), as: Workforce.SnapshotReply.self)
+            // The page shows a few teams: without a Prometheus file to write, cadred sends only those.
+            let teams = prometheus == nil ? HTMLReport.teamsShown : nil
+            let snapshot = try link.call(
+                .getSnapshot, Workforce.GetSnapshotParameters(run: runID, teams: teams), as: Workforce.SnapshotReply.self)
             if let prometheus {
                 try write(snapshot.prometheusText(), to: prometheus)
                 Console.line("wrote \(prometheus): the figures of run #\(snapshot.run) in Prometheus's text format")

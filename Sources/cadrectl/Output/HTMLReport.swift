@@ -22,16 +22,12 @@ struct HTMLReport {
         self.skillNames = skillNames
         var byKey: [String: MetricPoint] = [:]
         byKey.reserveCapacity(snapshot.metrics.count)
-        var teams: [String] = []
         for point in snapshot.metrics {
             let key = Self.key(point.metric, point.scope, point.skill)
             if byKey[key] == nil { byKey[key] = point }
-            if point.metric == AssessmentMetrics.headcount.name, case ("team", let id)? = MetricScope.parse(point.scope) {
-                teams.append(id)
-            }
         }
         self.byKey = byKey
-        self.teams = teams.sorted()
+        teams = TeamSelection.teams(in: snapshot.metrics)
     }
 
     private static func key(_ metric: String, _ scope: String, _ skill: String?) -> String {
@@ -55,23 +51,17 @@ struct HTMLReport {
     /// views give any of them).
     static let teamsShown = 30
 
-    /// The teams the page shows: the `teamsShown` with the largest Σ importance × gap over the
-    /// organisation's top skills (withheld figures count as none), ties by id; all when fewer.
-    var shownTeams: [String] {
-        guard teams.count > Self.teamsShown else { return teams }
-        let skills = topSkills.map(\.id)
-        let scored = teams.map { team -> (team: String, gap: Double) in
-            let scope = MetricScope.team(team)
-            return (team, skills.reduce(0) { $0 + (value(AssessmentMetrics.gap.name, scope: scope, skill: $1) ?? 0) })
-        }
-        return scored.sorted { $0.gap != $1.gap ? $0.gap > $1.gap : $0.team < $1.team }
-            .prefix(Self.teamsShown).map(\.team).sorted()
-    }
+    /// The teams the page shows: the `teamsShown` with the largest gaps (`TeamSelection`); all
+    /// when fewer. cadred sends only these when asked (`GetSnapshot`'s `teams`).
+    var shownTeams: [String] { TeamSelection.largestGaps(in: snapshot.metrics, limit: Self.teamsShown) }
+
+    /// Every team of the organisation: the snapshot's count when cadred sent only some.
+    var teamCount: Int { max(snapshot.teamCount ?? 0, teams.count) }
 
     /// What a capped list leaves out, as a note under it.
     private func shownNote(_ shown: Int) -> String {
-        guard shown < teams.count else { return "" }
-        return "<p class=\"note\">The \(shown) of \(teams.count) teams with the largest Σ importance × gap over the organisation's top skill gaps; "
+        guard shown < teamCount else { return "" }
+        return "<p class=\"note\">The \(shown) of \(teamCount) teams with the largest Σ importance × gap over the organisation's top skill gaps; "
             + "<code>cadrectl gaps --team T</code> shows any other.</p>"
     }
 
