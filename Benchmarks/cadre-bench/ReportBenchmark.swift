@@ -45,8 +45,9 @@ enum ReportBenchmark: Benchmark {
         var fetched: (snapshot: Workforce.SnapshotReply, trend: Workforce.TrendReply, skills: Workforce.SkillsReply)?
         for _ in 0..<runs {
             let start = monotonicNanoseconds()
+            // The same call cadrectl makes for a page: the 30 teams it shows.
             let snapshot = try control.call(
-                Workforce.Method.getSnapshot.qualifiedName, Workforce.GetSnapshotParameters(), as: Workforce.SnapshotReply.self)
+                Workforce.Method.getSnapshot.qualifiedName, Workforce.GetSnapshotParameters(teams: 30), as: Workforce.SnapshotReply.self)
             let trend = try control.call(Workforce.Method.getTrend.qualifiedName, Workforce.GetTrendParameters(), as: Workforce.TrendReply.self)
             let skills = try control.call(
                 Workforce.Method.listSkills.qualifiedName, Workforce.VersionParameters(), as: Workforce.SkillsReply.self)
