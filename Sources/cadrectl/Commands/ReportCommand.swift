@@ -13,7 +13,8 @@ extension Cadrectl {
             discussion: """
                 --html FILE writes one page with no outside scripts, fonts or styles: readiness and \
                 its trend, a heat map of teams by the organisation's top skill gaps, the top gaps, \
-                teams and plan cost; it prints on A4. --prometheus FILE writes the run's figures in \
+                teams and plan cost; it prints on A4. It shows at most the 30 teams with the largest \
+                gaps and says how many there are (cadrectl gaps --team T shows any other). --prometheus FILE writes the run's figures in \
                 Prometheus's text format, as cadred's prometheusTextFile setting does after each run. \
                 Both read the newest run's snapshot unless --run says which. A reader's report \
                 withholds groups under smallTeamThreshold people.
