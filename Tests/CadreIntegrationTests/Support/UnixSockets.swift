@@ -33,16 +33,26 @@ final class RawVarlinkConnection {
     private var buffer: [UInt8] = []
 
     init(path: String, timeoutSeconds: Int = 30) throws {
-        fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw TestFailure("socket: \(errno)") }
+        // The descriptor becomes the connection's only once connected: a class whose stored
+        // properties are all set runs deinit when its init throws, and closing a number twice
+        // closes whatever another test opened under it meanwhile (seen as EBADF elsewhere).
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw TestFailure("socket: \(errno)") }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let result = try withUnixAddress(path) { connect(fd, $0, $1) }
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let result: Int32
+        do {
+            result = try withUnixAddress(path) { connect(descriptor, $0, $1) }
+        } catch {
+            close(descriptor)
+            throw error
+        }
         guard result == 0 else {
             let code = errno
-            close(fd)
+            close(descriptor)
             throw TestFailure("connect \(path): errno \(code)")
         }
+        fd = descriptor
     }
 
     deinit { close(fd) }
