@@ -447,19 +447,17 @@ struct PlanSearch {
     func order(depth: Int) -> [Int]? {
         let (_, unplaced) = placement(depth: depth)
         guard unplaced.isEmpty else { return nil }
-        return placementOrder(Self.members(chosen, base: depth * courseWords, words: courseWords))
+        return problem.placementOrder(Self.members(chosen, base: depth * courseWords, words: courseWords))
     }
 
     private func placement(depth: Int) -> (cover: [UInt64], unplaced: [Int]) {
         let members = Self.members(chosen, base: depth * courseWords, words: courseWords)
-        let placed = placementOrder(members)
+        let placed = problem.placementOrder(members)
         var cover = [UInt64](repeating: 0, count: needWords)
         for c in placed { for w in 0..<needWords { cover[w] |= problem.cover[c * needWords + w] } }
         let placedSet = Set(placed)
         return (cover, members.filter { !placedSet.contains($0) })
     }
-
-    func placementOrder(_ members: [Int]) -> [Int] { problem.placementOrder(members) }
 
     static func members(_ bits: [UInt64], base: Int, words: Int) -> [Int] {
         var result: [Int] = []

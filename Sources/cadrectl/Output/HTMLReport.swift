@@ -11,6 +11,9 @@ struct HTMLReport {
     var skillNames: [String: String]
     /// Teams in the snapshot, by id.
     let teams: [String]
+    /// The teams the page shows: the `teamsShown` with the largest gaps (`TeamSelection`); all
+    /// when fewer. cadred sends only these when asked (`GetSnapshot`'s `teams`).
+    let shownTeams: [String]
     /// Each point by metric, scope and skill (the first when a key repeats), so a figure is one
     /// lookup: an L organisation's snapshot holds tens of thousands of points, and a page asks
     /// for several per team.
@@ -28,6 +31,7 @@ struct HTMLReport {
         }
         self.byKey = byKey
         teams = TeamSelection.teams(in: snapshot.metrics)
+        shownTeams = TeamSelection.largestGaps(in: snapshot.metrics, limit: Self.teamsShown)
     }
 
     private static func key(_ metric: String, _ scope: String, _ skill: String?) -> String {
@@ -51,9 +55,6 @@ struct HTMLReport {
     /// views give any of them).
     static let teamsShown = 30
 
-    /// The teams the page shows: the `teamsShown` with the largest gaps (`TeamSelection`); all
-    /// when fewer. cadred sends only these when asked (`GetSnapshot`'s `teams`).
-    var shownTeams: [String] { TeamSelection.largestGaps(in: snapshot.metrics, limit: Self.teamsShown) }
 
     /// Every team of the organisation: the snapshot's count when cadred sent only some.
     var teamCount: Int { max(snapshot.teamCount ?? 0, teams.count) }
