@@ -74,24 +74,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
 
     public static func parse(_ text: String, file: String) throws -> DaemonConfiguration {
         var configuration = DaemonConfiguration()
-        // Bounded before parsing, as every outside YAML is: by size, and with no anchors or
-        // aliases, whose expansion could stall the supervisor on a SIGHUP reload.
-        guard text.utf8.count <= maximumFileBytes else {
-            throw InputErrors([InputError(
-                .init("config.too-large"), file: file,
-                message: "the file is \(text.utf8.count) bytes; the configuration may be at most \(maximumFileBytes)")])
-        }
-        if let reference = YAMLScreening.firstAnchorOrAlias(in: text) {
-            let (message, hint) = YAMLScreening.describe(reference)
-            throw InputErrors([InputError(
-                .init("config.alias"), file: file, line: reference.line, column: reference.column, message: message, hint: hint)])
-        }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw InputErrors([InputError(.init("config.syntax"), file: file, message: "\(error)")])
-        }
+        let root = try ConfigurationYAML.compose(text, file: file, what: "the configuration", maximumBytes: maximumFileBytes)
         guard let root else { return configuration }
         guard let mapping = root.mapping else {
             throw InputErrors([place(root, file, "", "config.bad-type", "the configuration must be a mapping of keys to values")])

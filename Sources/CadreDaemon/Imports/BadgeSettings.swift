@@ -42,22 +42,7 @@ struct BadgeSettings: Sendable {
     }
 
     static func parse(_ text: String, file: String) throws -> BadgeSettings {
-        guard text.utf8.count <= maximumFileBytes else {
-            throw InputErrors([InputError(
-                .init("config.too-large"), file: file,
-                message: "the file is \(text.utf8.count) bytes; \(fileName) may be at most \(maximumFileBytes)")])
-        }
-        if let reference = YAMLScreening.firstAnchorOrAlias(in: text) {
-            let (message, hint) = YAMLScreening.describe(reference)
-            throw InputErrors([InputError(
-                .init("config.alias"), file: file, line: reference.line, column: reference.column, message: message, hint: hint)])
-        }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw InputErrors([InputError(.init("config.syntax"), file: file, message: "\(error)")])
-        }
+        let root = try ConfigurationYAML.compose(text, file: file, what: fileName, maximumBytes: maximumFileBytes)
         var settings = BadgeSettings()
         guard let root else { return settings }
         var reader = ConfigurationReader(file: file, hint: "see the badges.yaml section of docs/CONFIGURATION.md")
