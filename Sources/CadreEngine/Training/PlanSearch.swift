@@ -324,24 +324,13 @@ struct PlanSearch {
         let key = (levels - 1) * problem.courseCount + c
         if memoStamp[key] == generation { return memoValue[key] }
         var total = slack[c]
-        let cBase = depth * courseWords, nBase = depth * needWords
+        let nBase = depth * needWords
         outer: for w in 0..<needWords {
             var word = problem.requires[c * needWords + w] & ~covered[nBase + w]
             while word != 0 {
                 let m = w << 6 | word.trailingZeroBitCount
                 word &= word - 1
-                var least = Int64.max
-                let rowBase = m * courseWords
-                for v in 0..<courseWords {
-                    var providers = problem.candidates[rowBase + v] & ~chosen[cBase + v] & ~excluded[cBase + v]
-                    while providers != 0 {
-                        let d = v << 6 | providers.trailingZeroBitCount
-                        providers &= providers - 1
-                        guard d != c else { continue }
-                        let can = levels > 1 ? available(d, depth: depth, levels: levels - 1) : slack[d]
-                        if can >= 0 { least = min(least, can) }
-                    }
-                }
+                let least = leastProvider(of: m, for: c, depth: depth, levels: levels, collect: false)
                 if least == Int64.max || least < 0 {
                     total = -1
                     break outer
@@ -354,32 +343,39 @@ struct PlanSearch {
         return total
     }
 
+    /// The least any provider of need `m` other than `c` can pay (`Int64.max` when none can);
+    /// with `collect`, those that can pay are pushed on `providerStack`.
+    private mutating func leastProvider(of m: Int, for c: Int, depth: Int, levels: Int, collect: Bool) -> Int64 {
+        let cBase = depth * courseWords, rowBase = m * courseWords
+        var least = Int64.max
+        for v in 0..<courseWords {
+            var providers = problem.candidates[rowBase + v] & ~chosen[cBase + v] & ~excluded[cBase + v]
+            while providers != 0 {
+                let d = v << 6 | providers.trailingZeroBitCount
+                providers &= providers - 1
+                guard d != c else { continue }
+                let can = levels > 1 ? available(d, depth: depth, levels: levels - 1) : slack[d]
+                guard can >= 0 else { continue }
+                least = min(least, can)
+                if collect { providerStack.append(d) }
+            }
+        }
+        return least
+    }
+
     /// Course `c` pays `amount` (at most `available`): from its slack first, the rest pulled from
     /// every provider of its uncovered prerequisites in turn.
     private mutating func pull(_ c: Int, _ amount: Int64, depth: Int, levels: Int) {
         var deficit = amount - slack[c]
         if deficit > 0 {
-            let cBase = depth * courseWords, nBase = depth * needWords
+            let nBase = depth * needWords
             for w in 0..<needWords where deficit > 0 {
                 var word = problem.requires[c * needWords + w] & ~covered[nBase + w]
                 while word != 0 && deficit > 0 {
                     let m = w << 6 | word.trailingZeroBitCount
                     word &= word - 1
-                    var least = Int64.max
                     let start = providerStack.count
-                    let rowBase = m * courseWords
-                    for v in 0..<courseWords {
-                        var providers = problem.candidates[rowBase + v] & ~chosen[cBase + v] & ~excluded[cBase + v]
-                        while providers != 0 {
-                            let d = v << 6 | providers.trailingZeroBitCount
-                            providers &= providers - 1
-                            guard d != c else { continue }
-                            let can = levels > 1 ? available(d, depth: depth, levels: levels - 1) : slack[d]
-                            guard can >= 0 else { continue }
-                            least = min(least, can)
-                            providerStack.append(d)
-                        }
-                    }
+                    let least = leastProvider(of: m, for: c, depth: depth, levels: levels, collect: true)
                     let take = min(deficit, least)
                     if take > 0 {
                         for index in start..<providerStack.count {
