@@ -7,6 +7,8 @@ struct TransferCost: Hashable, Comparable, Sendable {
     var money: Int64
 
     static let zero = TransferCost(readiness: 0, money: 0)
+    /// Above every cost a path can have: an unreached node's distance.
+    static let infinity = TransferCost(readiness: .max, money: .max)
 
     /// The cost of the arc person → role level.
     init(readinessNanos: Int64, planCost: Int64) {

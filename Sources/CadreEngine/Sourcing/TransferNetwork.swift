@@ -8,9 +8,18 @@
 /// one group, and a residual path through a person is a two-step move between role levels — a
 /// free person of group g placed at t (g → t), a person at t sent back to their group (t → g), or
 /// a person at t moved on to t′ (t → t′). The best person for each such move sits on a heap, so
-/// each augmentation runs Bellman–Ford on a graph of role levels only (negative costs appear on
-/// the reverse moves, hence Bellman–Ford). Successive shortest paths of one unit each keep the
-/// flow of least cost at every size, so the last one is the optimum.
+/// each augmentation searches a graph of role levels only. Costs are negative (more readiness is
+/// cheaper), and node potentials make every reduced cost non-negative, so each search is
+/// Dijkstra's. Successive shortest paths of one unit each keep the flow of least cost at every
+/// size, so the last one is the optimum.
+///
+/// A target with at least as many seats as people with an arc to it never fills: it is *open*,
+/// and is merged into the sink. A shortest path never leaves an open target except to the sink —
+/// a detour t → … → sink taken instead of t → sink closes, with the sink's reverse arc into t (t
+/// holds someone, the person sent on), a residual cycle, and a flow of least cost has none of
+/// negative cost — so placing someone at an open target is one move g → sink, and moving someone
+/// from t on to an open target one move t → sink. When shortfalls are larger than the candidate
+/// lists, as they usually are, the search is over the groups alone.
 struct TransferNetwork: Sendable {
     /// Per group; `Int.max` for a group without a limit.
     let groupCapacity: [Int]
@@ -53,15 +62,35 @@ struct TransferNetwork: Sendable {
 
 /// One step of a residual path between role-level nodes, with the person it moves.
 struct TransferStep: Sendable {
-    enum Kind: UInt8, Sendable { case enter, place, withdraw, move, fill }
+    enum Kind: UInt8, Sendable {
+        /// source → group.
+        case enter
+        /// group → target: a free person placed at a target that can fill.
+        case place
+        /// group → sink: a free person placed at an open target (`target`).
+        case placeOpen
+        /// target → group: a person sent back to their group.
+        case withdraw
+        /// target → target: a placed person moved on to a target that can fill.
+        case move
+        /// target → sink: a placed person moved on to an open target (`target`).
+        case moveOpen
+        /// target → sink: a seat taken.
+        case fill
+    }
     var from: Int32
     var to: Int32
     var cost: TransferCost
     var person: Int32
     var kind: Kind
+    /// The open target of `placeOpen` and `moveOpen`.
+    var target: Int32 = -1
 }
 
-/// The flow while it grows: who is placed where, and the heaps of the best person for each move.
+/// The flow while it grows: who is placed where, the heaps of the best person for each move, and
+/// node potentials that keep every residual move's reduced cost non-negative — so each shortest
+/// path is found by Dijkstra's algorithm on the role-level nodes (dense: there are few), stopped as
+/// soon as the sink is settled.
 struct TransferFlowState {
     let network: TransferNetwork
     let groups: Int
@@ -69,26 +98,70 @@ struct TransferFlowState {
     private(set) var assigned: [Int32]
     private var groupUsed: [Int]
     private var seatsUsed: [Int]
-    /// `[g · targets + t]`: free people of group g with an arc to t, by arc cost.
+    /// Per target: open (never fills, merged into the sink).
+    private var open: [Bool]
+    /// Per arc, its candidate.
+    private var arcCandidate: [Int32]
+    /// `[g · targets + t]`, t not open: free people of group g with an arc to t, by arc cost.
     private var free: [PersonHeap]
-    /// `[t · groups + g]`: people of group g placed at t, by the negated cost of their arc to t.
+    /// Per group: arcs of its free people to open targets, by cost.
+    private var freeOpen: [PersonHeap]
+    /// `[t · groups + g]`, t not open: people of group g placed at t, by the negated arc cost.
     private var held: [PersonHeap]
-    /// `[t · targets + t′]`: people placed at t with an arc to t′, by the change of cost.
+    /// `[t · targets + t′]`, neither open: people placed at t with an arc to t′, by the change of cost.
     private var movable: [PersonHeap]
-    private var steps: [TransferStep] = []
+    /// Per target not open: arcs to open targets of the people placed there, by the change of cost.
+    private var movableOpen: [PersonHeap]
+    /// Per target: whether any `movable` heap out of it was ever filled (none while nobody placed
+    /// there has a second arc), so the common case skips the target-to-target scan.
+    private var anyMovable: [Bool]
+    /// Source, groups, targets that can fill, sink: the nodes a search can reach.
+    private let searchNodes: [Int]
+    private var potential: [TransferCost]
+    private var distance: [TransferCost]
+    private var settled: [Bool]
+    private var via: [TransferStep]
 
     init(_ network: TransferNetwork) {
         self.network = network
         groups = network.groupCapacity.count
         targets = network.seatCapacity.count
         let count = network.candidateCount
+        let nodes = 2 + groups + targets
+        var arcsInto = Array(repeating: 0, count: targets)
+        for target in network.arcTarget { arcsInto[Int(target)] += 1 }
+        open = (0..<targets).map { network.seatCapacity[$0] >= arcsInto[$0] }
+        arcCandidate = []
+        arcCandidate.reserveCapacity(network.arcTarget.count)
+        for candidate in 0..<count { for _ in network.arcs(of: candidate) { arcCandidate.append(Int32(candidate)) } }
         assigned = Array(repeating: -1, count: count)
         groupUsed = Array(repeating: 0, count: groups)
         seatsUsed = Array(repeating: 0, count: targets)
         free = Array(repeating: PersonHeap(), count: groups * targets)
+        freeOpen = Array(repeating: PersonHeap(), count: groups)
         held = Array(repeating: PersonHeap(), count: targets * groups)
         movable = Array(repeating: PersonHeap(), count: targets * targets)
+        movableOpen = Array(repeating: PersonHeap(), count: targets)
+        anyMovable = Array(repeating: false, count: targets)
+        let open = open, firstTarget = 1 + groups
+        searchNodes = Array(0..<firstTarget) + (0..<targets).filter { !open[$0] }.map { firstTarget + $0 } + [nodes - 1]
+        potential = Array(repeating: .zero, count: nodes)
+        distance = Array(repeating: .infinity, count: nodes)
+        settled = Array(repeating: false, count: nodes)
+        via = Array(repeating: TransferStep(from: -1, to: -1, cost: .zero, person: -1, kind: .enter), count: nodes)
         for candidate in 0..<count { release(candidate) }
+        // Nobody is placed yet, so the only moves with a cost leave groups; a target's potential at
+        // its cheapest incoming move, and the sink's at the least of those and of the moves
+        // straight to it, make every reduced cost non-negative from the start.
+        var least = TransferCost.zero
+        for t in 0..<targets where !open[t] {
+            var best = TransferCost.zero
+            for g in 0..<groups { if let top = free[g * targets + t].top, top.key < best { best = top.key } }
+            potential[Int(targetNode(t))] = best
+            if best < least { least = best }
+        }
+        for g in 0..<groups { if let top = freeOpen[g].top, top.key < least { least = top.key } }
+        potential[Int(sink)] = least
     }
 
     private var source: Int32 { 0 }
@@ -97,34 +170,82 @@ struct TransferFlowState {
     private func targetNode(_ t: Int) -> Int32 { Int32(1 + groups + t) }
 
     /// The cheapest augmenting path from source to sink, as steps from source to sink; nil when the
-    /// flow is maximum.
+    /// flow is maximum. Afterwards the potentials are moved by the distances found (capped at the
+    /// sink's), which keeps reduced costs non-negative once the path is applied.
     mutating func shortestPath() -> [TransferStep]? {
-        collectSteps()
-        let nodeCount = 2 + groups + targets
-        var distance = [TransferCost?](repeating: nil, count: nodeCount)
-        var via = [Int32](repeating: -1, count: nodeCount)
-        distance[0] = .zero
-        for _ in 0..<nodeCount {
-            var changed = false
-            for (index, step) in steps.enumerated() {
-                guard let start = distance[Int(step.from)] else { continue }
-                let reached = start + step.cost
-                if let known = distance[Int(step.to)], !(reached < known) { continue }
-                distance[Int(step.to)] = reached
-                via[Int(step.to)] = Int32(index)
-                changed = true
-            }
-            if !changed { break }
+        for v in searchNodes {
+            distance[v] = .infinity
+            settled[v] = false
         }
-        guard distance[Int(sink)] != nil else { return nil }
+        distance[0] = .zero
+        let sinkNode = Int(sink)
+        while true {
+            var u = -1
+            var best = TransferCost.infinity
+            for v in searchNodes where !settled[v] && distance[v] < best {
+                best = distance[v]
+                u = v
+            }
+            guard u >= 0 else { return nil }
+            settled[u] = true
+            if u == sinkNode { break }
+            if u == 0 {
+                for g in 0..<groups where groupUsed[g] < network.groupCapacity[g] {
+                    relax(from: u, TransferStep(from: source, to: groupNode(g), cost: .zero, person: -1, kind: .enter))
+                }
+            } else if u <= groups {
+                let g = u - 1
+                for t in 0..<targets where !open[t] && !settled[Int(targetNode(t))] {
+                    guard let (key, person) = Self.cleanTop(&free[g * targets + t], assigned, where: -1) else { continue }
+                    relax(from: u, TransferStep(from: Int32(u), to: targetNode(t), cost: key, person: person, kind: .place))
+                }
+                if let (key, arc) = Self.cleanTop(&freeOpen[g], assigned, where: -1, arcs: arcCandidate) {
+                    relax(from: u, TransferStep(
+                        from: Int32(u), to: sink, cost: key, person: arcCandidate[Int(arc)], kind: .placeOpen,
+                        target: network.arcTarget[Int(arc)]))
+                }
+            } else {
+                let t = u - 1 - groups
+                for g in 0..<groups where !settled[Int(groupNode(g))] {
+                    guard let (key, person) = Self.cleanTop(&held[t * groups + g], assigned, where: Int32(t)) else { continue }
+                    relax(from: u, TransferStep(from: Int32(u), to: groupNode(g), cost: key, person: person, kind: .withdraw))
+                }
+                if anyMovable[t] {
+                    for other in 0..<targets where !open[other] && other != t && !settled[Int(targetNode(other))] {
+                        guard let (key, person) = Self.cleanTop(&movable[t * targets + other], assigned, where: Int32(t)) else { continue }
+                        relax(from: u, TransferStep(from: Int32(u), to: targetNode(other), cost: key, person: person, kind: .move))
+                    }
+                }
+                if let (key, arc) = Self.cleanTop(&movableOpen[t], assigned, where: Int32(t), arcs: arcCandidate) {
+                    relax(from: u, TransferStep(
+                        from: Int32(u), to: sink, cost: key, person: arcCandidate[Int(arc)], kind: .moveOpen,
+                        target: network.arcTarget[Int(arc)]))
+                }
+                if seatsUsed[t] < network.seatCapacity[t] {
+                    relax(from: u, TransferStep(from: Int32(u), to: sink, cost: .zero, person: -1, kind: .fill))
+                }
+            }
+        }
+        let reach = distance[sinkNode]
+        for v in searchNodes { potential[v] = potential[v] + (settled[v] ? distance[v] : reach) }
         var path: [TransferStep] = []
         var node = sink
-        while node != source, path.count <= nodeCount {
-            let step = steps[Int(via[Int(node)])]
+        while node != source, path.count <= searchNodes.count {
+            let step = via[Int(node)]
             path.append(step)
             node = step.from
         }
         return path.reversed()
+    }
+
+    /// Dijkstra's relaxation of `step` out of the settled node `u`, on reduced costs.
+    @inline(__always)
+    private mutating func relax(from u: Int, _ step: TransferStep) {
+        let v = Int(step.to)
+        let reached = distance[u] + step.cost + potential[u] - potential[v]
+        guard reached < distance[v] else { return }
+        distance[v] = reached
+        via[v] = step
     }
 
     mutating func apply(_ path: [TransferStep]) {
@@ -132,48 +253,24 @@ struct TransferFlowState {
             switch step.kind {
             case .enter: groupUsed[Int(step.to) - 1] += 1
             case .place, .move: assign(Int(step.person), to: Int(step.to) - 1 - groups)
+            case .placeOpen, .moveOpen:
+                assign(Int(step.person), to: Int(step.target))
+                seatsUsed[Int(step.target)] += 1
             case .withdraw: release(Int(step.person))
             case .fill: seatsUsed[Int(step.from) - 1 - groups] += 1
             }
         }
     }
 
-    /// Every residual move between role-level nodes, each with the best person for it, in a fixed
-    /// order (so ties between equal paths fall the same way on every run).
-    private mutating func collectSteps() {
-        steps.removeAll(keepingCapacity: true)
-        for g in 0..<groups where groupUsed[g] < network.groupCapacity[g] {
-            steps.append(TransferStep(from: source, to: groupNode(g), cost: .zero, person: -1, kind: .enter))
-        }
-        for g in 0..<groups {
-            for t in 0..<targets {
-                if let (key, person) = Self.cleanTop(&free[g * targets + t], assigned, where: -1) {
-                    steps.append(TransferStep(from: groupNode(g), to: targetNode(t), cost: key, person: person, kind: .place))
-                }
-            }
-        }
-        for t in 0..<targets {
-            for g in 0..<groups {
-                if let (key, person) = Self.cleanTop(&held[t * groups + g], assigned, where: Int32(t)) {
-                    steps.append(TransferStep(from: targetNode(t), to: groupNode(g), cost: key, person: person, kind: .withdraw))
-                }
-            }
-            for other in 0..<targets where other != t {
-                if let (key, person) = Self.cleanTop(&movable[t * targets + other], assigned, where: Int32(t)) {
-                    steps.append(TransferStep(from: targetNode(t), to: targetNode(other), cost: key, person: person, kind: .move))
-                }
-            }
-            if seatsUsed[t] < network.seatCapacity[t] {
-                steps.append(TransferStep(from: targetNode(t), to: sink, cost: .zero, person: -1, kind: .fill))
-            }
-        }
-    }
-
     /// The heap's best entry whose person is still placed at `place` (−1: free); entries made stale
-    /// by later moves are dropped on the way.
-    private static func cleanTop(_ heap: inout PersonHeap, _ assigned: [Int32], where place: Int32) -> (TransferCost, Int32)? {
+    /// by later moves are dropped on the way. With `arcs` (each arc's candidate), entries are arc
+    /// numbers.
+    private static func cleanTop(
+        _ heap: inout PersonHeap, _ assigned: [Int32], where place: Int32, arcs arcCandidate: [Int32]? = nil
+    ) -> (TransferCost, Int32)? {
         while let top = heap.top {
-            if assigned[Int(top.person)] == place { return (top.key, top.person) }
+            let candidate = arcCandidate.map { $0[Int(top.person)] } ?? top.person
+            if assigned[Int(candidate)] == place { return (top.key, top.person) }
             heap.pop()
         }
         return nil
@@ -182,12 +279,19 @@ struct TransferFlowState {
     private mutating func assign(_ candidate: Int, to target: Int) {
         let arcs = network.arcs(of: candidate)
         guard let arc = arcs.first(where: { Int(network.arcTarget[$0]) == target }) else { return }
-        let cost = network.arcCost[arc]
-        let person = Int32(candidate)
         assigned[candidate] = Int32(target)
-        held[target * groups + Int(network.candidateGroup[candidate])].push(-cost, person)
+        // Nothing leaves an open target but the sink, so nothing is kept for a person placed there.
+        guard !open[target] else { return }
+        let cost = network.arcCost[arc]
+        held[target * groups + Int(network.candidateGroup[candidate])].push(-cost, Int32(candidate))
         for other in arcs where other != arc {
-            movable[target * targets + Int(network.arcTarget[other])].push(network.arcCost[other] - cost, person)
+            let to = Int(network.arcTarget[other])
+            if open[to] {
+                movableOpen[target].push(network.arcCost[other] - cost, Int32(other))
+            } else {
+                movable[target * targets + to].push(network.arcCost[other] - cost, Int32(candidate))
+                anyMovable[target] = true
+            }
         }
     }
 
@@ -195,7 +299,12 @@ struct TransferFlowState {
         assigned[candidate] = -1
         let group = Int(network.candidateGroup[candidate])
         for arc in network.arcs(of: candidate) {
-            free[group * targets + Int(network.arcTarget[arc])].push(network.arcCost[arc], Int32(candidate))
+            let target = Int(network.arcTarget[arc])
+            if open[target] {
+                freeOpen[group].push(network.arcCost[arc], Int32(arc))
+            } else {
+                free[group * targets + target].push(network.arcCost[arc], Int32(candidate))
+            }
         }
     }
 }
