@@ -80,17 +80,27 @@ struct SourcingFixture {
     }
 
     /// Runs the planner; a plan nobody wrote down costs a fortune and is never ready, so a test
-    /// notices when one is asked for that should not matter. `asked` records every request.
+    /// notices when one is asked for that should not matter. `asked` records every request; each
+    /// must have been announced to `prepare` before it is asked (the daemon answers from what it
+    /// prepared), or the run fails.
     func run(asked: inout [String]) throws -> SourcingPlan {
         let input = self.input
         var requests: [String] = []
-        let result = try SourcingPlanner.plan(input) { person, level in
+        var prepared = Set<PlanRequest>()
+        var unprepared: [String] = []
+        let result = try SourcingPlanner.plan(input, prepare: { prepared.formUnion($0) }) { person, level in
             let key = "\(input.personIDs[person])→\(input.taxonomy.roleLevels[level])"
             requests.append(key)
+            if !prepared.contains(PlanRequest(person: person, roleLevel: level)) { unprepared.append(key) }
             return plans[key] ?? UpskillPlan(cost: 99_999, hours: 0, readyBy: Self.day("2099-01-01"), hasUncoverable: true)
         }
         asked = requests
+        if !unprepared.isEmpty { throw UnpreparedPlans(requests: unprepared) }
         return result
+    }
+
+    struct UnpreparedPlans: Error {
+        var requests: [String]
     }
 
     func run() throws -> SourcingPlan {

@@ -18,6 +18,8 @@ struct AssessmentInputLoader {
         /// the person's number: the courses each person completed. Gathered on request only.
         /// With `.completionsOnly`, the counts above are of these rows alone.
         var trainingReferences: [(person: Int32, reference: String, observedAt: Int64)] = []
+        /// Per person (the input's numbers): the hire date as seconds since the epoch, when it parses.
+        var hiredAt: [Int64?] = []
     }
 
     /// What `load` reads of the evidence.
@@ -40,6 +42,7 @@ struct AssessmentInputLoader {
         let collectReferences = reading != .evidence
         let keepsEvidence = reading != .completionsOnly
         var roster: [PersonRecord] = []
+        var hireDates: [String] = []
         var unplaced = 0
         for person in try reader.people(atDataVersion: dataVersion) where personFilter == nil || person.externalID == personFilter {
             let level = RoleLevelRef(role: person.role, rung: person.rung)
@@ -48,6 +51,7 @@ struct AssessmentInputLoader {
                 continue
             }
             roster.append(PersonRecord(id: person.externalID, roleLevel: level, team: person.team))
+            hireDates.append(person.hireDate)
         }
         // People are numbered by ascending id, as the engine's builder numbers them.
         // Ids are stored in normal form C, so two ids Swift holds equal cannot both be here; were
@@ -120,8 +124,12 @@ struct AssessmentInputLoader {
             }
         }
         let input = try AssessmentInputBuilder.build(taxonomy: taxonomy, roster: roster, evidence: evidence)
+        var hiredAt = [Int64?](repeating: nil, count: input.personCount)
+        for (record, date) in zip(roster, hireDates) {
+            if let number = numbers[record.id], Int(number) < hiredAt.count { hiredAt[Int(number)] = InstantText.parse(date) }
+        }
         return Loaded(
             input: input, unplacedPeople: unplaced, skippedEvidence: skipped, evidenceRows: rows,
-            trainingReferences: references)
+            trainingReferences: references, hiredAt: hiredAt)
     }
 }

@@ -37,26 +37,45 @@ public actor SourcingPhase: Phase {
         let people = inputs.people
         // Only people employed on D are at a role level: someone who left (or is not yet hired)
         // fills no seat, upskills for none and transfers to none (DESIGN.md's employment rule).
-        let kept = try Employment.employed(on: settings.asOf, people: people.ids, reader: context.store, dataVersion: job.dataVersion)
+        let kept = try Employment.employed(
+            on: settings.asOf, people: people.ids, hiredAt: inputs.hiredAt, reader: context.store, dataVersion: job.dataVersion)
         let estimates = SkillEstimates(
             skillCount: inputs.estimates.skillCount,
             perPerson: kept.map { p in inputs.estimates.entries(of: p).map { (Int(inputs.estimates.skills[$0]), inputs.estimates.estimates[$0]) } })
         var completed: [Int32] = []
         var fromTraining = 0, solved = 0
+        // Plans the planner will ask for and training did not make, solved a batch at a time on
+        // every core (`ParallelPlanning`), keyed by the planner's request.
+        var prepared: [PlanRequest: PlanCore] = [:]
+        func trainingPlans(_ person: Int, _ roleLevel: Int) -> Bool {
+            training != nil && roleLevel == Int(people.roleLevel[person])
+        }
         let plan = try SourcingPlanner.plan(
             SourcingInput(
                 taxonomy: inputs.taxonomy, estimates: estimates, personIDs: kept.map { people.ids[$0] },
                 personRoleLevel: kept.map { people.roleLevel[$0] }, asOf: settings.asOf, workforcePlan: rows,
                 channels: policies.channels,
-                policy: SourcingPolicy(meetsTolerance: settings.tolerance, transferReadiness: policies.transferReadiness))
+                policy: SourcingPolicy(meetsTolerance: settings.tolerance, transferReadiness: policies.transferReadiness)),
+            prepare: { requests in
+                let asked = requests.filter { !trainingPlans(kept[Int($0.person)], Int($0.roleLevel)) }
+                guard !asked.isEmpty else { return }
+                let (cores, requestCore) = ParallelPlanning.solve(
+                    asked.map { PlanRequest(person: kept[Int($0.person)], roleLevel: Int($0.roleLevel)) },
+                    estimates: inputs.estimates, people: people, taxonomy: inputs.taxonomy, catalogue: inputs.catalogue,
+                    settings: settings, threads: PlanningThreads.count)
+                for (request, core) in zip(asked, requestCore) { prepared[request] = cores[Int(core)] }
+            }
         ) { index, roleLevel in
             let person = kept[index]
             let core: PlanCore
-            if let training, roleLevel == Int(people.roleLevel[person]) {
+            if let training, trainingPlans(person, roleLevel) {
                 // The plan training solved for this person toward their own role level: the same
                 // estimates, completions, catalogue and settings give the same plan.
                 core = training.core(of: person)
                 fromTraining += 1
+            } else if let known = prepared[PlanRequest(person: index, roleLevel: roleLevel)] {
+                core = known
+                solved += 1
             } else {
                 people.completed(person, onOrBefore: settings.asOf.daysSinceEpoch, into: &completed)
                 // Solve first: it may append the core, and `planner.cores` read before it would be stale.
@@ -128,8 +147,11 @@ struct SourcingSummary: Codable, Sendable {
 /// Who is employed on a day: hired on or before it and not departed by it (`hired ≤ t < departed`,
 /// DESIGN.md), from the people's hire dates and the departures among the HR events in force.
 enum Employment {
-    /// The indices of `people` employed on `day`, ascending.
-    static func employed(on day: CalendarDay, people: [String], reader: StoreReader, dataVersion: Int64) throws -> [Int] {
+    /// The indices of `people` employed on `day`, ascending; `hiredAt` gives each one's hire date
+    /// (seconds since the epoch), as the people at the data version name it.
+    static func employed(
+        on day: CalendarDay, people: [String], hiredAt: [Int64?], reader: StoreReader, dataVersion: Int64
+    ) throws -> [Int] {
         var departed: [String: CalendarDay] = [:]
         for batch in try reader.batches(.hrEvents, atDataVersion: dataVersion) {
             for event in try WireJSON.decode([HREvent].self, from: batch.content) {
@@ -137,14 +159,9 @@ enum Employment {
                 departed[event.person] = min(departed[event.person] ?? event.date, event.date)
             }
         }
-        let hired = Dictionary(
-            try reader.people(atDataVersion: dataVersion).compactMap { person in
-                InstantText.parse(person.hireDate).map { (person.externalID, CalendarDay(daysSinceEpoch: $0 / 86_400)) }
-            }, uniquingKeysWith: { first, _ in first })
         return people.indices.filter { p in
-            let id = people[p]
-            if let start = hired[id], start > day { return false }
-            if let end = departed[id], end <= day { return false }
+            if let start = hiredAt[p].map({ CalendarDay(daysSinceEpoch: $0 / 86_400) }), start > day { return false }
+            if let end = departed[people[p]], end <= day { return false }
             return true
         }
     }

@@ -68,6 +68,8 @@ struct PlanningInputs {
     var estimates: SkillEstimates
     var estimatesSource: EstimatesSource
     var people: TrainingPeople
+    /// Per person (as in `people`): the hire date as seconds since the epoch, when it parses.
+    var hiredAt: [Int64?]
     var settings: PlanningSettings
     var policies: PhasePolicies
 
@@ -109,7 +111,7 @@ struct PlanningInputs {
             weeklyLearningHours: policies.training.weeklyLearningHours, searchBudget: policies.training.searchBudget)
         return PlanningInputs(
             taxonomy: taxonomy, catalogue: catalogue, estimates: estimates, estimatesSource: kept == nil ? .evidence : .assessment,
-            people: people, settings: settings, policies: policies)
+            people: people, hiredAt: loaded.hiredAt, settings: settings, policies: policies)
     }
 }
 

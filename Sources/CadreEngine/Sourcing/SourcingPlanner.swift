@@ -6,12 +6,15 @@ public enum SourcingPlanner {
     ///
     /// `learningPlan(person, roleLevel)` is asked only for people at a planned role level who don't
     /// meet it, and for transfer candidates (readiness ≥ `transferReadiness`, eligible source,
-    /// target with a shortfall) toward the target; each pair is asked at most once.
+    /// target with a shortfall) toward the target; each pair is asked at most once. Before a batch
+    /// of such questions `prepare` is told every pair of it, so plans can be solved together (on
+    /// several threads) and the questions answered from them.
     ///
     /// - Throws: `InputErrors` (`sourcing.malformed-input`) when the input breaks the rules in
     ///   `SourcingInput.problems()`, or a learning plan has a cost or hours out of range.
     public static func plan(
-        _ input: SourcingInput, learningPlan: (_ person: Int, _ roleLevel: Int) -> UpskillPlan
+        _ input: SourcingInput, prepare: (_ requests: [PlanRequest]) -> Void = { _ in },
+        learningPlan: (_ person: Int, _ roleLevel: Int) -> UpskillPlan
     ) throws(InputErrors) -> SourcingPlan {
         let problems = input.problems()
         if !problems.isEmpty { throw InputErrors(problems) }
@@ -25,11 +28,9 @@ public enum SourcingPlanner {
         }
 
         let people = PeopleByRoleLevel(input.personRoleLevel, roleLevelCount: input.taxonomy.roleLevelCount)
-        var levels = plannedLevels(input)
-        for index in levels.indices {
-            levels[index] = splitByReadiness(levels[index], input: input, people: people, learningPlan: checkedPlan)
-        }
-        let transfers = TransferSelection.choose(input: input, levels: levels, people: people, learningPlan: checkedPlan)
+        let levels = split(input, people: people, prepare: prepare, learningPlan: checkedPlan)
+        let transfers = TransferSelection.choose(
+            input: input, levels: levels, people: people, prepare: prepare, learningPlan: checkedPlan)
         if !planErrors.isEmpty { throw InputErrors(planErrors) }
         let hires = placeHires(input: input, levels: levels, transfersIn: transfers.into.map(\.count))
         return assemble(input: input, levels: levels, transfers: transfers, hires: hires)
@@ -45,18 +46,41 @@ public enum SourcingPlanner {
         return levels.sorted { $0.level < $1.level }
     }
 
+    /// Every planned level split by readiness (`splitByReadiness`), the plans of everyone at a
+    /// planned level who does not meet it prepared first.
+    static func split(
+        _ input: SourcingInput, people: PeopleByRoleLevel, prepare: ([PlanRequest]) -> Void,
+        learningPlan: (Int, Int) -> UpskillPlan
+    ) -> [PlannedLevel] {
+        var levels = plannedLevels(input)
+        var meets = [Bool](repeating: false, count: input.personRoleLevel.count)
+        var requests: [PlanRequest] = []
+        for level in levels {
+            for person in people.at(level.level) {
+                meets[person] = input.estimates.readiness(
+                    person: person, roleLevel: level.level, taxonomy: input.taxonomy,
+                    tolerance: input.policy.meetsTolerance).meets
+                if !meets[person] { requests.append(PlanRequest(person: person, roleLevel: level.level)) }
+            }
+        }
+        prepare(requests)
+        for index in levels.indices {
+            levels[index] = splitByReadiness(
+                levels[index], input: input, people: people, meets: { meets[$0] }, learningPlan: learningPlan)
+        }
+        return levels
+    }
+
     /// Capable, upskilled, spare and blocked people at the level; its shortfall and surplus.
+    /// `meets(person)` says whether a person at the level meets it.
     static func splitByReadiness(
-        _ planned: PlannedLevel, input: SourcingInput, people: PeopleByRoleLevel,
+        _ planned: PlannedLevel, input: SourcingInput, people: PeopleByRoleLevel, meets: (Int) -> Bool,
         learningPlan: (Int, Int) -> UpskillPlan
     ) -> PlannedLevel {
         var level = planned
         var upskillable: [(person: Int, plan: UpskillPlan)] = []
         for person in people.at(level.level) {
-            let meets = input.estimates.readiness(
-                person: person, roleLevel: level.level, taxonomy: input.taxonomy,
-                tolerance: input.policy.meetsTolerance).meets
-            if meets {
+            if meets(person) {
                 level.capable.append(person)
                 continue
             }

@@ -54,16 +54,15 @@ extension SourcingPlanner {
     ///
     /// - Throws: as `plan`.
     public static func transferProblem(
-        _ input: SourcingInput, learningPlan: (_ person: Int, _ roleLevel: Int) -> UpskillPlan
+        _ input: SourcingInput, prepare: (_ requests: [PlanRequest]) -> Void = { _ in },
+        learningPlan: (_ person: Int, _ roleLevel: Int) -> UpskillPlan
     ) throws(InputErrors) -> TransferProblem? {
         let problems = input.problems()
         if !problems.isEmpty { throw InputErrors(problems) }
         let people = PeopleByRoleLevel(input.personRoleLevel, roleLevelCount: input.taxonomy.roleLevelCount)
-        var levels = plannedLevels(input)
-        for index in levels.indices {
-            levels[index] = splitByReadiness(levels[index], input: input, people: people, learningPlan: learningPlan)
-        }
-        guard let candidates = TransferCandidates(input: input, levels: levels, people: people, learningPlan: learningPlan)
+        let levels = split(input, people: people, prepare: prepare, learningPlan: learningPlan)
+        guard let candidates = TransferCandidates(
+            input: input, levels: levels, people: people, prepare: prepare, learningPlan: learningPlan)
         else { return nil }
         var person: [Int] = []
         for candidate in 0..<candidates.network.candidateCount {

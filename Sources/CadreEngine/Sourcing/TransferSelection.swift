@@ -21,12 +21,13 @@ struct TransferSelection {
     /// and p's learning plan toward R has no uncoverable target and is ready by R's due date.
     /// Readiness is computed first, so plans are asked for only where it passes.
     static func choose(
-        input: SourcingInput, levels: [PlannedLevel], people: PeopleByRoleLevel,
+        input: SourcingInput, levels: [PlannedLevel], people: PeopleByRoleLevel, prepare: ([PlanRequest]) -> Void,
         learningPlan: (Int, Int) -> UpskillPlan
     ) -> TransferSelection {
         var selection = TransferSelection(into: Array(repeating: [], count: levels.count),
                                           out: Array(repeating: 0, count: levels.count))
-        guard let candidates = TransferCandidates(input: input, levels: levels, people: people, learningPlan: learningPlan)
+        guard let candidates = TransferCandidates(
+            input: input, levels: levels, people: people, prepare: prepare, learningPlan: learningPlan)
         else { return selection }
         let network = candidates.network
         let assigned = network.solve()
@@ -56,9 +57,11 @@ struct TransferCandidates {
     /// Per role level, its index among the planned levels, or −1.
     var plannedAt: [Int]
 
-    /// Nil when no planned level has a shortfall or no role level can give people.
+    /// Nil when no planned level has a shortfall or no role level can give people. Readiness and
+    /// the rules on role levels are checked for everyone first; the plans of the pairs that pass
+    /// are prepared together, then asked for.
     init?(
-        input: SourcingInput, levels: [PlannedLevel], people: PeopleByRoleLevel,
+        input: SourcingInput, levels: [PlannedLevel], people: PeopleByRoleLevel, prepare: ([PlanRequest]) -> Void,
         learningPlan: (Int, Int) -> UpskillPlan
     ) {
         let taxonomy = input.taxonomy
@@ -84,10 +87,9 @@ struct TransferCandidates {
             roleNumber[level] = roleNumber[level - 1] + (same ? 0 : 1)
         }
 
-        var network = TransferNetwork(groupCapacity: groupCapacity, seatCapacity: targets.map { levels[$0].shortfall })
-        var details: [TransferChoice] = []
+        // Pairs that pass every rule but the plan's, by person and then target.
+        var pairs: [(person: Int, target: Int, readiness: Double)] = []
         var row = ReadinessRow(estimates: input.estimates, taxonomy: taxonomy, tolerance: input.policy.meetsTolerance)
-        var arcs: [(target: Int, cost: TransferCost)] = []
         let targetLevels = targets.map { levels[$0].level }
         var readinessOf = Array(repeating: 0.0, count: targets.count)
         for person in input.personRoleLevel.indices {
@@ -95,15 +97,28 @@ struct TransferCandidates {
             guard groupOf[own] >= 0 else { continue }
             row.load(person)
             row.readiness(for: targetLevels, into: &readinessOf)
-            arcs.removeAll(keepingCapacity: true)
-            for (target, plannedIndex) in targets.enumerated() {
-                let level = levels[plannedIndex].level
+            for (target, level) in targetLevels.enumerated() {
                 if level == own { continue }
                 if roleNumber[level] == roleNumber[own], taxonomy.roleLevels[level].rung < taxonomy.roleLevels[own].rung { continue }
-                let readiness = readinessOf[target]
-                guard readiness >= input.policy.transferReadiness else { continue }
-                let plan = learningPlan(person, level)
-                guard plan.qualifies(by: levels[plannedIndex].row.due) else { continue }
+                guard readinessOf[target] >= input.policy.transferReadiness else { continue }
+                pairs.append((person, target, readinessOf[target]))
+            }
+        }
+        prepare(pairs.map { PlanRequest(person: $0.person, roleLevel: targetLevels[$0.target]) })
+
+        var network = TransferNetwork(groupCapacity: groupCapacity, seatCapacity: targets.map { levels[$0].shortfall })
+        var details: [TransferChoice] = []
+        var arcs: [(target: Int, cost: TransferCost)] = []
+        var index = 0
+        while index < pairs.count {
+            let person = pairs[index].person
+            let own = Int(input.personRoleLevel[person])
+            arcs.removeAll(keepingCapacity: true)
+            while index < pairs.count && pairs[index].person == person {
+                let (target, readiness) = (pairs[index].target, pairs[index].readiness)
+                index += 1
+                let plan = learningPlan(person, targetLevels[target])
+                guard plan.qualifies(by: levels[targets[target]].row.due) else { continue }
                 let nanos = ReadinessRow.nanos(readiness)
                 arcs.append((target, TransferCost(readinessNanos: nanos, planCost: plan.cost)))
                 details.append(TransferChoice(person: person, from: own, readiness: readiness, nanos: nanos, plan: plan))
