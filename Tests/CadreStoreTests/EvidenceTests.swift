@@ -154,5 +154,8 @@ import Testing
                 .map { $0["detail"] as String }
         }
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+        // A range of the covering partial index, never a scan of the table.
+        #expect(plan.contains { $0.contains("COVERING INDEX evidence_reference") }, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(plan)")
     }
 }

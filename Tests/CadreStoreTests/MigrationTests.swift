@@ -20,7 +20,7 @@ import Testing
                 "assessor_key", "person", "evidence", "run", "phase_run", "document", "record_batch", "phase_artifact",
             ]
             #expect(expected.isSubset(of: tables), "missing: \(expected.subtracting(tables))")
-            #expect(try StoreSchema.migrator.appliedMigrations(db) == ["v1-inputs", "v1-runs", "v2-documents", "v3-snapshots", "v4-phase-artifacts"])
+            #expect(try StoreSchema.migrator.appliedMigrations(db) == ["v1-inputs", "v1-runs", "v2-documents", "v3-snapshots", "v4-phase-artifacts", "v5-evidence-references"])
         }
     }
 

@@ -20,6 +20,27 @@ import Testing
         #expect(rows == 3)
     }
 
+    /// The roster phases build their input from is the people read column by column: the same
+    /// people, fields and order at every version, each with the key evidence rows name them by.
+    @Test func rosterIsThePeopleWithTheirEvidenceKeys() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try makeStore(directory)
+        try await importPeople(store, [person("b2", team: "nlp"), person("a1", team: "vision", rung: 1)])
+        try await importPeople(store, [person("a1", team: "vision", rung: 2, manager: "b2"), person("b2", team: "nlp"), person("é3")])
+        let reader = try StoreReader(databasePath: store.databasePath)
+        let vocabulary = try reader.vocabulary()
+        for version in Int64(0)...2 {
+            let people = try reader.people(atDataVersion: version), roster = try reader.roster(atDataVersion: version)
+            #expect(roster.map(\.externalID) == people.map(\.externalID))
+            #expect(roster.map(\.team) == people.map(\.team))
+            #expect(roster.map(\.role) == people.map(\.role))
+            #expect(roster.map(\.rung) == people.map(\.rung))
+            #expect(roster.map(\.hireDate) == people.map(\.hireDate))
+            #expect(roster.map { vocabulary.persons[$0.key] } == people.map(\.externalID))
+        }
+        #expect(try reader.roster(atDataVersion: 2).map(\.externalID) == ["a1", "b2", "é3"])
+    }
+
     @Test func identicalReimportCreatesNoDataVersion() async throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)

@@ -24,8 +24,8 @@ public struct EvidenceRowView {
         ORDER BY person, skill, observed_at, id
         """
 
-    /// The rows of one source that name a reference, in the same order: SQLite's scan skips the
-    /// others before a column of theirs reaches the caller.
+    /// The rows of one source that name a reference, in the same order: a range of the covering
+    /// index `evidence_reference`, not a scan of the table.
     static let selectReferencedSQL = """
         SELECT person, skill, observed_at, id, data_version, value, scale, source, valid_until, assessor, reference
         FROM evidence WHERE data_version <= ? AND source = ? AND reference IS NOT NULL

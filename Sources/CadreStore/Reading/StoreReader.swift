@@ -1,6 +1,7 @@
 import CadreEngine
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// A read-only connection for a phase worker process.
 ///
@@ -81,14 +82,45 @@ public final class StoreReader: Sendable {
 
     /// The names behind the integer keys `forEachEvidence` hands out. Keys never change and
     /// vocabularies only grow, so one read serves any data version up to the latest.
-    public func vocabulary() throws -> EvidenceVocabulary {
+    ///
+    /// Persons and assessors are as many as people: a caller that maps person keys another way
+    /// (`roster`) and never names assessors leaves them out, and gets them empty.
+    public func vocabulary(persons: Bool = true, assessors: Bool = true) throws -> EvidenceVocabulary {
         try read("reading the evidence vocabulary") { db in
-            func names(_ table: StoreSchema.Vocabulary) throws -> InternedNames {
-                InternedNames(try Row.fetchAll(db, sql: "SELECT id, name FROM \(table.rawValue)").map { ($0[0], $0[1]) })
+            func names(_ table: StoreSchema.Vocabulary, _ wanted: Bool = true) throws -> InternedNames {
+                guard wanted else { return InternedNames([]) }
+                return InternedNames(try Row.fetchAll(db, sql: "SELECT id, name FROM \(table.rawValue)").map { ($0[0], $0[1]) })
             }
             return EvidenceVocabulary(
-                persons: try names(.person), skills: try names(.skill), scales: try names(.scale),
-                sources: try names(.source), assessors: try names(.assessor))
+                persons: try names(.person, persons), skills: try names(.skill), scales: try names(.scale),
+                sources: try names(.source), assessors: try names(.assessor, assessors))
+        }
+    }
+
+    /// Everyone at `atDataVersion` with what a phase's input is built from — the key evidence rows
+    /// name them by, id, team, role level, hire date — read column by column from SQLite, ordered
+    /// by external id (byte order).
+    public func roster(atDataVersion version: Int64) throws -> [RosterEntry] {
+        try read("reading the roster at data version \(version)") { db in
+            let statement = try db.makeStatement(sql: """
+                SELECT p.person, k.name, p.team, p.role, p.rung, p.hire_date
+                FROM person p JOIN person_key k ON k.id = p.person
+                WHERE p.valid_from <= ?1 AND (p.valid_to IS NULL OR p.valid_to > ?1)
+                ORDER BY k.name
+                """)
+            let cursor = try Row.fetchCursor(statement, arguments: [version])
+            let sqlite = statement.sqliteStatement
+            func text(_ column: Int32) -> String {
+                guard let bytes = sqlite3_column_text(sqlite, column) else { return "" }
+                return String(cString: bytes)
+            }
+            var entries: [RosterEntry] = []
+            while try cursor.next() != nil {
+                entries.append(RosterEntry(
+                    key: Int(sqlite3_column_int64(sqlite, 0)), externalID: text(1), team: text(2), role: text(3),
+                    rung: Int(sqlite3_column_int64(sqlite, 4)), hireDate: text(5)))
+            }
+            return entries
         }
     }
 
@@ -151,4 +183,16 @@ public final class StoreReader: Sendable {
     private func read<T>(_ what: String, _ body: (Database) throws -> T) throws -> T {
         try storeOperation(what) { try pool.read(body) }
     }
+}
+
+/// One person as `StoreReader.roster` reads them.
+public struct RosterEntry: Sendable, Hashable {
+    /// The person's key in the store (`EvidenceRowView.person`).
+    public var key: Int
+    public var externalID: String
+    public var team: String
+    public var role: String
+    public var rung: Int
+    /// ISO 8601 calendar date, `YYYY-MM-DD`.
+    public var hireDate: String
 }

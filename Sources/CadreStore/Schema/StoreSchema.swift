@@ -12,6 +12,7 @@ enum StoreSchema {
         migrator.registerMigration("v2-documents", migrate: createDocuments)
         migrator.registerMigration("v3-snapshots", migrate: SnapshotSchema.create)
         migrator.registerMigration("v4-phase-artifacts", migrate: createPhaseArtifacts)
+        migrator.registerMigration("v5-evidence-references", migrate: createEvidenceReferenceIndex)
         return migrator
     }
 
@@ -165,6 +166,17 @@ enum StoreSchema {
                 PRIMARY KEY (run_id, phase, name),
                 FOREIGN KEY (run_id, phase) REFERENCES phase_run(run_id, phase) ON DELETE CASCADE
             );
+            """)
+    }
+
+    /// The evidence rows naming what they came from (a completed course), by source: a covering
+    /// partial index, so the planning phases read the completions — one row in eight of a
+    /// typical store — without scanning the table. Its column order is the scan's order.
+    private static func createEvidenceReferenceIndex(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX evidence_reference
+            ON evidence(source, person, skill, observed_at, id, data_version, value, scale, valid_until, assessor, reference)
+            WHERE reference IS NOT NULL;
             """)
     }
 }
