@@ -7,7 +7,7 @@ import CadreStore
 /// level, skill, scale or source kind that no longer exists) are left out and counted, so a
 /// taxonomy edit never makes a whole run fail.
 struct AssessmentInputLoader {
-    struct Loaded {
+    struct Loaded: Sendable {
         var input: AssessmentInput
         /// People whose role level is not in this taxonomy.
         var unplacedPeople: Int
@@ -42,9 +42,9 @@ struct AssessmentInputLoader {
         let collectReferences = reading != .evidence
         let keepsEvidence = reading != .completionsOnly
         var roster: [PersonRecord] = []
-        var hireDates: [String] = []
+        var hireDates: [String] = [], keys: [Int] = []
         var unplaced = 0
-        for person in try reader.people(atDataVersion: dataVersion) where personFilter == nil || person.externalID == personFilter {
+        for person in try reader.roster(atDataVersion: dataVersion) where personFilter == nil || person.externalID == personFilter {
             let level = RoleLevelRef(role: person.role, rung: person.rung)
             guard taxonomy.roleLevelIndex(level) != nil else {
                 unplaced += 1
@@ -52,14 +52,16 @@ struct AssessmentInputLoader {
             }
             roster.append(PersonRecord(id: person.externalID, roleLevel: level, team: person.team))
             hireDates.append(person.hireDate)
+            keys.append(person.key)
         }
         // People are numbered by ascending id, as the engine's builder numbers them.
         // Ids are stored in normal form C, so two ids Swift holds equal cannot both be here; were
         // they (a store written before that rule), the first keeps the number rather than trap.
         let numbers = Dictionary(roster.map(\.id).sorted().enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
 
-        let vocabulary = try reader.vocabulary()
-        let personByKey = vocabulary.persons.names.map { name in name.flatMap { numbers[$0] } ?? -1 }
+        let vocabulary = try reader.vocabulary(persons: false, assessors: false)
+        var personByKey = [Int32](repeating: -1, count: (keys.max() ?? 0) + 1)
+        for (record, key) in zip(roster, keys) where key >= 0 { personByKey[key] = numbers[record.id] ?? -1 }
         let skillByKey = vocabulary.skills.names.map { name in name.flatMap(taxonomy.skillIndex).map(Int32.init) ?? -1 }
         let scaleByKey = vocabulary.scales.names.map { name in name.flatMap(policy.scale(named:)) }
         let kindByKey = vocabulary.sources.names.map { name in name.flatMap(SourceKind.init(rawValue:))?.code }

@@ -166,3 +166,4 @@ enum Employment {
         }
     }
 }
+

@@ -84,9 +84,12 @@ struct PlanningInputs {
         // Everyone: the people and their completions, with the estimates the assessment kept.
         // One person (a view), or a run whose assessment kept none: everything from the evidence.
         var kept: (loaded: AssessmentInputLoader.Loaded, estimates: SkillEstimates)?
-        if personFilter == nil, let estimates = try RunEstimates.kept(runID: job.runID, reader: reader) {
-            let loaded = try loader.load(dataVersion: job.dataVersion, reading: .completionsOnly)
-            if RunEstimates.fit(estimates, loaded.input) { kept = (loaded, estimates) }
+        if personFilter == nil {
+            // The estimates blob decodes while the people and completions are read.
+            let (estimates, loaded) = try Concurrently.run(
+                { try RunEstimates.kept(runID: job.runID, reader: reader) },
+                { try loader.load(dataVersion: job.dataVersion, reading: .completionsOnly) })
+            if let estimates, RunEstimates.fit(estimates, loaded.input) { kept = (loaded, estimates) }
         }
         let loaded: AssessmentInputLoader.Loaded, estimates: SkillEstimates
         if let kept {
