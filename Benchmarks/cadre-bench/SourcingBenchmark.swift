@@ -27,6 +27,8 @@ enum SourcingBenchmark: Benchmark {
           --target-seconds X   the phase's worker time should stay at or under this (default 2)
           --skip-daemon        no runs through cadred
           --skip-ortools       no OR-Tools baseline
+          --network-out PATH   also write the transfer network there (the baseline's input
+                               format), to solve it again outside the bench
 
         Exit status: 0 measured and agreeing, 1 cadred and the engine, or Cadre and OR-Tools,
         disagree, 2 cadred or the baseline could not run, 64 bad usage.
@@ -35,7 +37,7 @@ enum SourcingBenchmark: Benchmark {
 
     static let options: Set<String> = [
         "data", "channels", "socket", "as-of", "runs", "engine-runs", "solves", "python", "script", "target-seconds",
-        "skip-daemon", "skip-ortools",
+        "skip-daemon", "skip-ortools", "network-out",
     ]
 
     static func run(_ options: BenchOptions) throws -> Int32 {
@@ -148,6 +150,7 @@ enum SourcingBenchmark: Benchmark {
             + "(\(problem.seatCapacity.reduce(0, +)) seats), \(problem.candidateCount) candidates, \(problem.arcCount) arcs; "
             + "cadre \(formatDuration(milliseconds: solveMs)) (best of \(solves)): \(solution.transfers) transfers, "
             + "Σ readiness·1e9 \(solution.readinessNanos), plan cost \(solution.planCost)")
+        if let path = options.string("network-out") { try Self.export(problem).write(to: URL(fileURLWithPath: path)) }
         if options.flag("skip-ortools") { return agrees ? BenchExit.success : BenchExit.checkFailed }
 
         let exchange = try PythonBaseline.exchangeDirectory(name)

@@ -120,6 +120,88 @@ import Testing
         }
     }
 
+    /// Larger networks than exhaustive search can check — up to 60 people with one to three arcs,
+    /// seat limits that bind and that cannot, unlimited groups — against a plain min-cost flow on
+    /// the full person-level graph (Bellman–Ford successive shortest paths, `ReferenceFlow`).
+    @Test(arguments: [UInt64(11), 12, 13])
+    func matchesAPlainMinCostFlowOnLargerNetworks(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        for _ in 0..<40 {
+            let groups = 1 + random.below(5), targets = 1 + random.below(6), people = random.below(61)
+            var instance = Instance(
+                groupCapacity: (0..<groups).map { _ in random.chance(0.25) ? Int.max : random.below(12) },
+                seats: (0..<targets).map { _ in random.below(random.chance(0.5) ? 6 : 40) }, group: [], arcs: [])
+            for _ in 0..<people {
+                instance.group.append(random.below(groups))
+                var list: [(target: Int, readiness: Int64, money: Int64)] = []
+                for target in 0..<targets where list.count < 3 && random.chance(0.4) {
+                    list.append((target, 800_000_000 + Int64(random.below(8)) * 25_000_000, Int64(random.below(5)) * 100))
+                }
+                instance.arcs.append(list)
+            }
+            let assigned = instance.network.solve().map(Int.init)
+            let score = instance.score(assigned)
+            #expect(score != nil, "limits broken: \(instance) → \(assigned)")
+            guard let score else { continue }
+            #expect(score == ReferenceFlow.optimum(instance), "\(instance) → \(assigned)")
+        }
+    }
+
+    /// Min-cost maximum flow on source → group → person → target → sink, every person a node:
+    /// successive shortest paths by Bellman–Ford on lexicographic (−readiness, money) costs.
+    enum ReferenceFlow {
+        struct Arc {
+            var to: Int
+            var capacity: Int
+            var cost: (Int64, Int64)
+            var reverse: Int
+        }
+
+        static func optimum(_ instance: Instance) -> (Int, Int64, Int64) {
+            let groups = instance.groupCapacity.count, people = instance.arcs.count, targets = instance.seats.count
+            let source = 0, sink = 1 + groups + people + targets
+            var graph = [[Arc]](repeating: [], count: sink + 1)
+            func add(_ from: Int, _ to: Int, _ capacity: Int, _ cost: (Int64, Int64)) {
+                graph[from].append(Arc(to: to, capacity: capacity, cost: cost, reverse: graph[to].count))
+                graph[to].append(Arc(to: from, capacity: 0, cost: (-cost.0, -cost.1), reverse: graph[from].count - 1))
+            }
+            for g in 0..<groups { add(source, 1 + g, min(instance.groupCapacity[g], people), (0, 0)) }
+            for p in 0..<people {
+                add(1 + instance.group[p], 1 + groups + p, 1, (0, 0))
+                for arc in instance.arcs[p] { add(1 + groups + p, 1 + groups + people + arc.target, 1, (-arc.readiness, arc.money)) }
+            }
+            for t in 0..<targets { add(1 + groups + people + t, sink, instance.seats[t], (0, 0)) }
+            var total = (0, Int64(0), Int64(0))
+            while true {
+                var distance = [(Int64, Int64)?](repeating: nil, count: graph.count)
+                var via = [(node: Int, arc: Int)?](repeating: nil, count: graph.count)
+                distance[source] = (0, 0)
+                for _ in 0..<graph.count {
+                    var changed = false
+                    for u in graph.indices {
+                        guard let du = distance[u] else { continue }
+                        for (index, arc) in graph[u].enumerated() where arc.capacity > 0 {
+                            let reached = (du.0 + arc.cost.0, du.1 + arc.cost.1)
+                            if let known = distance[arc.to], !(reached < known) { continue }
+                            distance[arc.to] = reached
+                            via[arc.to] = (u, index)
+                            changed = true
+                        }
+                    }
+                    if !changed { break }
+                }
+                guard let reached = distance[sink] else { return total }
+                var node = sink
+                while let step = via[node] {
+                    graph[step.node][step.arc].capacity -= 1
+                    graph[node][graph[step.node][step.arc].reverse].capacity += 1
+                    node = step.node
+                }
+                total = (total.0 + 1, total.1 - reached.0, total.2 + reached.1)
+            }
+        }
+    }
+
     /// The same check end to end: random small organisations through the planner, where nobody is
     /// placed twice, no seat or surplus limit is exceeded, and the transfer count and readiness
     /// equal the exhaustive optimum over the eligible (person, role level) pairs.

@@ -30,45 +30,52 @@ struct TransferCost: Hashable, Comparable, Sendable {
 /// A binary min-heap of people keyed by a cost, ties to the lower person number, so every pop
 /// order is fixed by the input.
 struct PersonHeap: Sendable {
-    private var keys: [TransferCost] = []
-    private var people: [Int32] = []
+    private struct Entry {
+        var key: TransferCost
+        var person: Int32
 
-    var isEmpty: Bool { people.isEmpty }
-    var top: (key: TransferCost, person: Int32)? { people.isEmpty ? nil : (keys[0], people[0]) }
-
-    private func less(_ i: Int, _ j: Int) -> Bool {
-        keys[i] != keys[j] ? keys[i] < keys[j] : people[i] < people[j]
+        @inline(__always)
+        static func < (a: Entry, b: Entry) -> Bool {
+            a.key != b.key ? a.key < b.key : a.person < b.person
+        }
     }
 
+    private var entries: [Entry] = []
+
+    var isEmpty: Bool { entries.isEmpty }
+    var top: (key: TransferCost, person: Int32)? { entries.first.map { ($0.key, $0.person) } }
+
     mutating func push(_ key: TransferCost, _ person: Int32) {
-        keys.append(key)
-        people.append(person)
-        var child = people.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard less(child, parent) else { break }
-            keys.swapAt(child, parent)
-            people.swapAt(child, parent)
-            child = parent
+        entries.append(Entry(key: key, person: person))
+        entries.withUnsafeMutableBufferPointer { heap in
+            var child = heap.count - 1
+            let entry = heap[child]
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard entry < heap[parent] else { break }
+                heap[child] = heap[parent]
+                child = parent
+            }
+            heap[child] = entry
         }
     }
 
     mutating func pop() {
-        guard !people.isEmpty else { return }
-        keys.swapAt(0, keys.count - 1)
-        people.swapAt(0, people.count - 1)
-        keys.removeLast()
-        people.removeLast()
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1, right = left + 1
-            var smallest = parent
-            if left < people.count, less(left, smallest) { smallest = left }
-            if right < people.count, less(right, smallest) { smallest = right }
-            guard smallest != parent else { return }
-            keys.swapAt(parent, smallest)
-            people.swapAt(parent, smallest)
-            parent = smallest
+        guard let last = entries.popLast() else { return }
+        guard !entries.isEmpty else { return }
+        entries.withUnsafeMutableBufferPointer { heap in
+            let count = heap.count
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                guard left < count else { break }
+                let right = left + 1
+                let smaller = right < count && heap[right] < heap[left] ? right : left
+                guard heap[smaller] < last else { break }
+                heap[parent] = heap[smaller]
+                parent = smaller
+            }
+            heap[parent] = last
         }
     }
 }

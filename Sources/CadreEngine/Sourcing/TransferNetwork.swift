@@ -55,7 +55,7 @@ struct TransferNetwork: Sendable {
     /// The target each candidate is placed at, or −1.
     func solve() -> [Int32] {
         var state = TransferFlowState(self)
-        while let path = state.shortestPath() { state.apply(path) }
+        while state.augment() {}
         return state.assigned
     }
 }
@@ -117,6 +117,10 @@ struct TransferFlowState {
     private var anyMovable: [Bool]
     /// Source, groups, targets that can fill, sink: the nodes a search can reach.
     private let searchNodes: [Int]
+    /// The targets that can fill (not open), ascending.
+    private let fillable: [Int]
+    /// Reached and not yet settled nodes of the current search.
+    private var frontier: [Int] = []
     private var potential: [TransferCost]
     private var distance: [TransferCost]
     private var settled: [Bool]
@@ -144,7 +148,8 @@ struct TransferFlowState {
         movableOpen = Array(repeating: PersonHeap(), count: targets)
         anyMovable = Array(repeating: false, count: targets)
         let open = open, firstTarget = 1 + groups
-        searchNodes = Array(0..<firstTarget) + (0..<targets).filter { !open[$0] }.map { firstTarget + $0 } + [nodes - 1]
+        fillable = (0..<targets).filter { !open[$0] }
+        searchNodes = Array(0..<firstTarget) + fillable.map { firstTarget + $0 } + [nodes - 1]
         potential = Array(repeating: .zero, count: nodes)
         distance = Array(repeating: .infinity, count: nodes)
         settled = Array(repeating: false, count: nodes)
@@ -169,24 +174,46 @@ struct TransferFlowState {
     private func groupNode(_ g: Int) -> Int32 { Int32(1 + g) }
     private func targetNode(_ t: Int) -> Int32 { Int32(1 + groups + t) }
 
-    /// The cheapest augmenting path from source to sink, as steps from source to sink; nil when the
-    /// flow is maximum. Afterwards the potentials are moved by the distances found (capped at the
-    /// sink's), which keeps reduced costs non-negative once the path is applied.
-    mutating func shortestPath() -> [TransferStep]? {
+    /// Finds the cheapest augmenting path and applies it; false when the flow is maximum. The
+    /// potentials are moved by the distances found (capped at the sink's), which keeps reduced
+    /// costs non-negative once the path is applied.
+    mutating func augment() -> Bool {
+        guard searchShortestPath() else { return false }
+        // The path's steps touch different groups, targets and people, so their order of
+        // application does not matter: walk it back from the sink.
+        var node = sink
+        var steps = 0
+        while node != source, steps <= searchNodes.count {
+            let step = via[Int(node)]
+            apply(step)
+            node = step.from
+            steps += 1
+        }
+        return true
+    }
+
+    /// Dijkstra from the source until the sink is settled; `via` then holds the path. False when
+    /// the sink cannot be reached.
+    private mutating func searchShortestPath() -> Bool {
         for v in searchNodes {
             distance[v] = .infinity
             settled[v] = false
         }
         distance[0] = .zero
+        frontier.removeAll(keepingCapacity: true)
+        frontier.append(0)
         let sinkNode = Int(sink)
         while true {
-            var u = -1
-            var best = TransferCost.infinity
-            for v in searchNodes where !settled[v] && distance[v] < best {
-                best = distance[v]
-                u = v
+            // The frontier's nearest node, the lowest-numbered among equals (a fixed order).
+            guard !frontier.isEmpty else { return false }
+            var at = 0
+            for i in 1..<frontier.count {
+                let v = frontier[i], w = frontier[at]
+                if distance[v] < distance[w] || (distance[v] == distance[w] && v < w) { at = i }
             }
-            guard u >= 0 else { return nil }
+            let u = frontier[at]
+            frontier.swapAt(at, frontier.count - 1)
+            frontier.removeLast()
             settled[u] = true
             if u == sinkNode { break }
             if u == 0 {
@@ -195,11 +222,11 @@ struct TransferFlowState {
                 }
             } else if u <= groups {
                 let g = u - 1
-                for t in 0..<targets where !open[t] && !settled[Int(targetNode(t))] {
-                    guard let (key, person) = Self.cleanTop(&free[g * targets + t], assigned, where: -1) else { continue }
+                for t in fillable where !settled[Int(targetNode(t))] {
+                    guard let (key, person) = Self.best(&free, g * targets + t, assigned, where: -1) else { continue }
                     relax(from: u, TransferStep(from: Int32(u), to: targetNode(t), cost: key, person: person, kind: .place))
                 }
-                if let (key, arc) = Self.cleanTop(&freeOpen[g], assigned, where: -1, arcs: arcCandidate) {
+                if let (key, arc) = Self.best(&freeOpen, g, assigned, where: -1, arcs: arcCandidate) {
                     relax(from: u, TransferStep(
                         from: Int32(u), to: sink, cost: key, person: arcCandidate[Int(arc)], kind: .placeOpen,
                         target: network.arcTarget[Int(arc)]))
@@ -207,16 +234,16 @@ struct TransferFlowState {
             } else {
                 let t = u - 1 - groups
                 for g in 0..<groups where !settled[Int(groupNode(g))] {
-                    guard let (key, person) = Self.cleanTop(&held[t * groups + g], assigned, where: Int32(t)) else { continue }
+                    guard let (key, person) = Self.best(&held, t * groups + g, assigned, where: Int32(t)) else { continue }
                     relax(from: u, TransferStep(from: Int32(u), to: groupNode(g), cost: key, person: person, kind: .withdraw))
                 }
                 if anyMovable[t] {
-                    for other in 0..<targets where !open[other] && other != t && !settled[Int(targetNode(other))] {
-                        guard let (key, person) = Self.cleanTop(&movable[t * targets + other], assigned, where: Int32(t)) else { continue }
+                    for other in fillable where other != t && !settled[Int(targetNode(other))] {
+                        guard let (key, person) = Self.best(&movable, t * targets + other, assigned, where: Int32(t)) else { continue }
                         relax(from: u, TransferStep(from: Int32(u), to: targetNode(other), cost: key, person: person, kind: .move))
                     }
                 }
-                if let (key, arc) = Self.cleanTop(&movableOpen[t], assigned, where: Int32(t), arcs: arcCandidate) {
+                if let (key, arc) = Self.best(&movableOpen, t, assigned, where: Int32(t), arcs: arcCandidate) {
                     relax(from: u, TransferStep(
                         from: Int32(u), to: sink, cost: key, person: arcCandidate[Int(arc)], kind: .moveOpen,
                         target: network.arcTarget[Int(arc)]))
@@ -228,14 +255,7 @@ struct TransferFlowState {
         }
         let reach = distance[sinkNode]
         for v in searchNodes { potential[v] = potential[v] + (settled[v] ? distance[v] : reach) }
-        var path: [TransferStep] = []
-        var node = sink
-        while node != source, path.count <= searchNodes.count {
-            let step = via[Int(node)]
-            path.append(step)
-            node = step.from
-        }
-        return path.reversed()
+        return true
     }
 
     /// Dijkstra's relaxation of `step` out of the settled node `u`, on reduced costs.
@@ -244,22 +264,33 @@ struct TransferFlowState {
         let v = Int(step.to)
         let reached = distance[u] + step.cost + potential[u] - potential[v]
         guard reached < distance[v] else { return }
+        if distance[v] == .infinity { frontier.append(v) }
         distance[v] = reached
         via[v] = step
     }
 
-    mutating func apply(_ path: [TransferStep]) {
-        for step in path {
-            switch step.kind {
-            case .enter: groupUsed[Int(step.to) - 1] += 1
-            case .place, .move: assign(Int(step.person), to: Int(step.to) - 1 - groups)
-            case .placeOpen, .moveOpen:
-                assign(Int(step.person), to: Int(step.target))
-                seatsUsed[Int(step.target)] += 1
-            case .withdraw: release(Int(step.person))
-            case .fill: seatsUsed[Int(step.from) - 1 - groups] += 1
-            }
+    private mutating func apply(_ step: TransferStep) {
+        switch step.kind {
+        case .enter: groupUsed[Int(step.to) - 1] += 1
+        case .place, .move: assign(Int(step.person), to: Int(step.to) - 1 - groups)
+        case .placeOpen, .moveOpen:
+            assign(Int(step.person), to: Int(step.target))
+            seatsUsed[Int(step.target)] += 1
+        case .withdraw: release(Int(step.person))
+        case .fill: seatsUsed[Int(step.from) - 1 - groups] += 1
         }
+    }
+
+    /// `cleanTop` of `heaps[index]`, without touching the heap (nor asking whether its storage is
+    /// shared) when its top is still valid, as it mostly is.
+    @inline(__always)
+    private static func best(
+        _ heaps: inout [PersonHeap], _ index: Int, _ assigned: [Int32], where place: Int32, arcs arcCandidate: [Int32]? = nil
+    ) -> (TransferCost, Int32)? {
+        guard let top = heaps[index].top else { return nil }
+        let candidate = arcCandidate.map { $0[Int(top.person)] } ?? top.person
+        if assigned[Int(candidate)] == place { return (top.key, top.person) }
+        return cleanTop(&heaps[index], assigned, where: place, arcs: arcCandidate)
     }
 
     /// The heap's best entry whose person is still placed at `place` (−1: free); entries made stale
