@@ -344,28 +344,34 @@ private struct Narrowing {
     /// course, whichever d dominates it. Returns whether any course was dropped.
     func dropDominated(alive: inout [UInt64], relevant: [UInt64]) -> Bool {
         var dropped = false
-        var coverC = [UInt64](repeating: 0, count: needWords)
+        var rivals = [UInt64](repeating: 0, count: courseWords)
         for v in 0..<courseWords {
             var word = alive[v]
             while word != 0 {
                 let c = v << 6 | word.trailingZeroBitCount
                 word &= word - 1
-                var first = -1
+                // The alive courses covering every relevant need c covers: the rows of those needs
+                // in `candidates`, intersected.
+                var coversAny = false
+                for u in 0..<courseWords { rivals[u] = alive[u] }
+                rivals[v] &= ~(1 << UInt64(c & 63))
                 for w in 0..<needWords {
-                    coverC[w] = cover[c * needWords + w] & relevant[w]
-                    if first < 0 && coverC[w] != 0 { first = w << 6 | coverC[w].trailingZeroBitCount }
+                    var needs = cover[c * needWords + w] & relevant[w]
+                    while needs != 0 {
+                        let j = w << 6 | needs.trailingZeroBitCount
+                        needs &= needs - 1
+                        coversAny = true
+                        for u in 0..<courseWords { rivals[u] &= candidates[j * courseWords + u] }
+                    }
                 }
-                guard first >= 0 else { continue }
-                // A dominating course covers c's first relevant need too: only its courses are tried.
+                guard coversAny else { continue }
                 var dominated = false
                 for u in 0..<courseWords where !dominated {
-                    var others = candidates[first * courseWords + u] & alive[u]
+                    var others = rivals[u]
                     while others != 0 && !dominated {
                         let d = u << 6 | others.trailingZeroBitCount
                         others &= others - 1
-                        guard d != c, precedes(d, c),
-                              Bits.isSubset(coverC, 0, of: cover, d * needWords, words: needWords),
-                              implied(d, by: c) else { continue }
+                        guard precedes(d, c), implied(d, by: c) else { continue }
                         dominated = true
                     }
                 }
