@@ -311,6 +311,32 @@ private struct Narrowing {
     let courseWords: Int
     let courseCost: [Int64]
     let courseHours: [Int64]
+    /// `needWords` per need j: the needs on j's skill at j's level or above (holding one of
+    /// them holds j).
+    let impliedBy: [UInt64]
+
+    init(
+        cover: [UInt64], requires: [UInt64], candidates: [UInt64], needGlobal: [Int32], needWords: Int,
+        courseWords: Int, courseCost: [Int64], courseHours: [Int64]
+    ) {
+        self.cover = cover
+        self.requires = requires
+        self.candidates = candidates
+        self.needGlobal = needGlobal
+        self.needWords = needWords
+        self.courseWords = courseWords
+        self.courseCost = courseCost
+        self.courseHours = courseHours
+        // Needs of one skill are few: group them by skill, then compare levels within a group.
+        var impliedBy = [UInt64](repeating: 0, count: needGlobal.count * needWords)
+        let bySkill = Dictionary(grouping: needGlobal.indices) { needGlobal[$0] / 5 }
+        for group in bySkill.values {
+            for j in group {
+                for j2 in group where needGlobal[j2] % 5 >= needGlobal[j] % 5 { Bits.set(&impliedBy, j * needWords, j2) }
+            }
+        }
+        self.impliedBy = impliedBy
+    }
 
     /// Keeps in `alive` only the courses covering a relevant need, and grows `relevant` by the
     /// prerequisites of those courses, to the fixpoint.
@@ -401,11 +427,8 @@ private struct Narrowing {
             while missing != 0 {
                 let j = w << 6 | missing.trailingZeroBitCount
                 missing &= missing - 1
-                let skill = needGlobal[j] / 5, level = needGlobal[j] % 5
                 var found = false
-                Bits.forEach(requires, c * needWords, count: needWords) { j2 in
-                    if needGlobal[j2] / 5 == skill && needGlobal[j2] % 5 >= level { found = true }
-                }
+                for w2 in 0..<needWords where impliedBy[j * needWords + w2] & requires[c * needWords + w2] != 0 { found = true }
                 if !found { return false }
             }
         }

@@ -45,6 +45,10 @@ struct PlanSearch {
     private var memoValue: [Int64]
     private var memoStamp: [UInt32]
     private var generation: UInt32 = 1
+    /// Course `x`'s dependants `dependants[dependantOffsets[x] ..< dependantOffsets[x + 1]]`: the
+    /// other courses requiring a need x covers, whose `available` reads x's slack or availability.
+    private let dependantOffsets: [Int32]
+    private let dependants: [Int32]
 
     init(problem: LearningProblem, budget: Int) {
         self.problem = problem
@@ -68,6 +72,25 @@ struct PlanSearch {
         }
         self.selfCovering = selfCovering
         for w in 0..<needWords { required[w] = problem.targetMask[w] }
+        var requiredBy = [UInt64](repeating: 0, count: problem.needCount * problem.courseWords)
+        for c in 0..<problem.courseCount {
+            Bits.forEach(problem.requires, c * problem.needWords, count: problem.needWords) { m in
+                Bits.set(&requiredBy, m * problem.courseWords, c)
+            }
+        }
+        var offsets: [Int32] = [0], list: [Int32] = []
+        var row = [UInt64](repeating: 0, count: problem.courseWords)
+        for x in 0..<problem.courseCount {
+            for v in row.indices { row[v] = 0 }
+            Bits.forEach(problem.cover, x * problem.needWords, count: problem.needWords) { m in
+                for v in 0..<problem.courseWords { row[v] |= requiredBy[m * problem.courseWords + v] }
+            }
+            Bits.clear(&row, 0, x)
+            Bits.forEach(row, 0, count: problem.courseWords) { list.append(Int32($0)) }
+            offsets.append(Int32(list.count))
+        }
+        dependantOffsets = offsets
+        dependants = list
     }
 
     /// Runs the search; afterwards `best` is the least plan (or, when `exhausted`, the best
@@ -380,18 +403,42 @@ struct PlanSearch {
                     if take > 0 {
                         for index in start..<providerStack.count {
                             let d = providerStack[index]
-                            if levels > 1 { pull(d, take, depth: depth, levels: levels - 1) } else { slack[d] -= take }
+                            if levels > 1 {
+                                pull(d, take, depth: depth, levels: levels - 1)
+                            } else {
+                                slack[d] -= take
+                                slackChanged(d)
+                            }
                         }
                         slack[c] += take
                         deficit -= take
-                        invalidate()
+                        slackChanged(c)
                     }
                     providerStack.removeSubrange(start...)
                 }
             }
         }
         slack[c] -= amount
-        invalidate()
+        slackChanged(c)
+    }
+
+    /// Forgets exactly the remembered `available` values that read course x's slack: x's own at
+    /// every level, and, through `dependants`, those of the courses whose prerequisites x
+    /// provides, level by level up — so what is recomputed equals what a full `invalidate()`
+    /// would recompute.
+    private mutating func slackChanged(_ x: Int) {
+        for level in 1...3 { forget(x, level: level) }
+        for index in Int(dependantOffsets[x])..<Int(dependantOffsets[x + 1]) { forget(Int(dependants[index]), level: 1) }
+    }
+
+    /// Forgets `available(x, level)` and, if it was remembered, what was computed from it: a value
+    /// is only remembered while every value it read is, so forgetting stops at forgotten ones.
+    private mutating func forget(_ x: Int, level: Int) {
+        let key = (level - 1) * problem.courseCount + x
+        guard memoStamp[key] == generation else { return }
+        memoStamp[key] = 0
+        guard level < 3 else { return }
+        for index in Int(dependantOffsets[x])..<Int(dependantOffsets[x + 1]) { forget(Int(dependants[index]), level: level + 1) }
     }
 
     @inline(__always)
