@@ -24,8 +24,13 @@ public actor SourcingPhase: Phase {
         let clock = ContinuousClock()
         let started = clock.now
         let catalogue = try context.store.document(.courseCatalogue, atDataVersion: job.dataVersion)
-        let inputs = try PlanningInputs.load(job, reader: context.store, catalogue: try Self.catalogue(catalogue))
-        let training = try TrainingPlans.persisted(for: job, reader: context.store, catalogue: catalogue, inputs: inputs)
+        let courses = try Self.catalogue(catalogue)
+        // Training's result decodes while the planning inputs are read; it is checked against them after.
+        let store = context.store
+        let (inputs, stored) = try Concurrently.run(
+            { try PlanningInputs.load(job, reader: store, catalogue: courses) },
+            { try TrainingPlans.stored(for: job, reader: store, catalogue: catalogue) })
+        let training = stored.flatMap { TrainingPlans.matching($0, inputs) }
         let read = (clock.now - started).milliseconds
         let policies = inputs.policies.sourcing
         context.progress(
@@ -39,7 +44,8 @@ public actor SourcingPhase: Phase {
         // fills no seat, upskills for none and transfers to none (DESIGN.md's employment rule).
         let kept = try Employment.employed(
             on: settings.asOf, people: people.ids, hiredAt: inputs.hiredAt, reader: context.store, dataVersion: job.dataVersion)
-        let estimates = SkillEstimates(
+        // Everyone employed (the usual case): the same estimates, not a copy.
+        let estimates = kept.count == people.count ? inputs.estimates : SkillEstimates(
             skillCount: inputs.estimates.skillCount,
             perPerson: kept.map { p in inputs.estimates.entries(of: p).map { (Int(inputs.estimates.skills[$0]), inputs.estimates.estimates[$0]) } })
         var completed: [Int32] = []

@@ -18,15 +18,20 @@ enum TrainingPlans {
         var catalogueDigest: String?
     }
 
-    static func persisted(
-        for job: PhaseJob, reader: StoreReader, catalogue: StoredDocument?, inputs: PlanningInputs
-    ) throws -> TrainingResult? {
+    /// The run's training result when it was planned over `catalogue`, before it is checked
+    /// against the planning inputs (`matching`): the two halves let it decode while they are read.
+    static func stored(for job: PhaseJob, reader: StoreReader, catalogue: StoredDocument?) throws -> TrainingResult? {
         guard let catalogue, let stored = try reader.phaseResult(runID: job.runID, phase: TrainingPhase.name),
             !stored.payload.isEmpty,
             let planned = try? WireJSON.decode(Catalogue.self, from: Array(stored.summary.utf8)),
-            planned.catalogueDataVersion == catalogue.dataVersion, planned.catalogueDigest == catalogue.digest,
-            let result = try? TrainingResult(decoding: stored.payload),
-            result.settings == inputs.settings, result.taxonomy == inputs.taxonomy,
+            planned.catalogueDataVersion == catalogue.dataVersion, planned.catalogueDigest == catalogue.digest
+        else { return nil }
+        return try? TrainingResult(decoding: stored.payload)
+    }
+
+    /// `result` when it was planned over the same settings, taxonomy, courses and people as `inputs`.
+    static func matching(_ result: TrainingResult, _ inputs: PlanningInputs) -> TrainingResult? {
+        guard result.settings == inputs.settings, result.taxonomy == inputs.taxonomy,
             result.courseIDs == inputs.catalogue.courseIDs, result.personIDs == inputs.people.ids,
             result.personRoleLevel == inputs.people.roleLevel
         else { return nil }
