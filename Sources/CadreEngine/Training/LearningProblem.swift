@@ -98,10 +98,17 @@ struct LearningProblem {
             cover: cover, requires: requires, candidates: candidates, needGlobal: globalNeeds, needWords: nw,
             courseWords: cw, courseCost: allCourses.map { catalogue.courseCost[Int($0)] },
             courseHours: allCourses.map { catalogue.courseHours[Int($0)] })
+        // A course found undominated stays so while the relevant needs it covers stay the same
+        // (its rivals only lose members), so each later round rechecks only the courses covering
+        // a need that stopped being relevant.
+        var previous: [UInt64]? = nil
+        var lost: [UInt64]? = nil
         repeat {
             for w in 0..<nw { relevant[w] = targets[w] & coverable[w] }
             narrowing.useful(alive: &alive, relevant: &relevant)
-        } while narrowing.dropDominated(alive: &alive, relevant: relevant)
+            lost = previous.map { previous in (0..<nw).map { previous[$0] & ~relevant[$0] } }
+            previous = relevant
+        } while narrowing.dropDominated(alive: &alive, relevant: relevant, recheckingCoverersOf: lost)
 
         // Final numbering: the remaining courses (still in id order) and relevant needs.
         var keptNeeds: [Int] = []
@@ -368,7 +375,10 @@ private struct Narrowing {
     /// strictly better in the objective's order (cheaper; or as cheap and shorter; or with a
     /// smaller sorted id list), so the least plan — unique under that order — holds no dominated
     /// course, whichever d dominates it. Returns whether any course was dropped.
-    func dropDominated(alive: inout [UInt64], relevant: [UInt64]) -> Bool {
+    ///
+    /// With `lost`, only the courses covering one of those needs (ones no longer relevant) are
+    /// checked: the others were checked before with the same relevant needs and more rivals.
+    func dropDominated(alive: inout [UInt64], relevant: [UInt64], recheckingCoverersOf lost: [UInt64]? = nil) -> Bool {
         var dropped = false
         var rivals = [UInt64](repeating: 0, count: courseWords)
         for v in 0..<courseWords {
@@ -376,6 +386,11 @@ private struct Narrowing {
             while word != 0 {
                 let c = v << 6 | word.trailingZeroBitCount
                 word &= word - 1
+                if let lost {
+                    var touched = false
+                    for w in 0..<needWords where cover[c * needWords + w] & lost[w] != 0 { touched = true }
+                    guard touched else { continue }
+                }
                 // The alive courses covering every relevant need c covers: the rows of those needs
                 // in `candidates`, intersected.
                 var coversAny = false
