@@ -103,6 +103,26 @@ struct SourcingFixture {
         var requests: [String]
     }
 
+    /// A small random organisation over `standardTaxonomy()`: 2–7 people with estimates in
+    /// halves, plan rows for some role levels, and plans (some late) toward most role levels.
+    static func random(_ random: inout SplitMix64, taxonomy: CompiledTaxonomy) -> SourcingFixture {
+        var org = SourcingFixture(taxonomy: taxonomy)
+        let levels = ["analyst@1", "analyst@2", "mle@1", "mle@2", "ops@1"]
+        for index in 0..<(2 + random.below(6)) {
+            let estimates = ["a": Double(random.below(7)) / 2, "b": Double(random.below(7)) / 2, "c": Double(random.below(5)) / 2]
+            org.person("p\(index)", at: levels[random.below(levels.count)], estimates)
+        }
+        for level in levels where random.chance(0.6) {
+            org.want(level, random.below(4), due: "2026-06-30")
+        }
+        for person in org.people {
+            for level in levels where random.chance(0.8) {
+                org.learning(person.id, level, cost: Int64(random.below(3)) * 100, readyBy: random.chance(0.85) ? "2026-03-01" : "2026-09-01")
+            }
+        }
+        return org
+    }
+
     func run() throws -> SourcingPlan {
         var asked: [String] = []
         return try run(asked: &asked)

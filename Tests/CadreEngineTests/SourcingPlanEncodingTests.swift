@@ -11,20 +11,8 @@ import Testing
         var random = SplitMix64(seed: 9)
         var transfers = 0
         for _ in 0..<60 {
-            var org = SourcingFixture(taxonomy: taxonomy)
-            let levels = ["analyst@1", "analyst@2", "mle@1", "mle@2", "ops@1"]
-            for index in 0..<(2 + random.below(8)) {
-                let estimates = ["a": Double(random.below(11)) / 3, "b": Double(random.below(11)) / 3, "c": Double(random.below(7)) / 3]
-                org.person("p\(index)", at: levels[random.below(levels.count)], estimates)
-            }
-            for level in levels where random.chance(0.6) {
-                org.want(level, random.below(4), due: "2026-06-30", note: random.chance(0.5) ? "note \(level)" : nil)
-            }
-            for person in org.people {
-                for level in levels where random.chance(0.8) {
-                    org.learning(person.id, level, cost: Int64(random.below(3)) * 100, readyBy: "2026-03-01")
-                }
-            }
+            var org = SourcingFixture.random(&random, taxonomy: taxonomy)
+            for index in org.plan.indices where random.chance(0.5) { org.plan[index].note = "note \(org.plan[index].roleLevel)" }
             org.channels = [Channel(id: "direct", kind: .direct, rungs: [1], costPerHire: 500, timeToFillDays: 30, capacityPerQuarter: 1)]
             let plan = try org.run()
             transfers += plan.totals.transfers

@@ -35,6 +35,33 @@ import Testing
         #expect(network.solve() == [1, 0])
     }
 
+    /// Three cases worked from DESIGN.md's transfer rule alone (each has a single optimum).
+    /// 1: Y takes only A's people and A gives two, so X must come from B though a1 is readier for
+    /// X and a2 free. 2: A gives one, so one from A and one from B (readiness), the cheaper of
+    /// each. 3: a1 must go to Z, its weaker arc, or only two transfer; X and Y then take c1, c2.
+    @Test func casesWorkedFromTheRule() {
+        var first = TransferNetwork(groupCapacity: [2, Int.max], seatCapacity: [1, 3])
+        first.addCandidate(group: 0, arcs: [(0, Self.cost(950_000_000, 100)), (1, Self.cost(900_000_000, 50))])
+        first.addCandidate(group: 0, arcs: [(0, Self.cost(850_000_000, 0))])
+        first.addCandidate(group: 0, arcs: [(1, Self.cost(820_000_000, 10))])
+        first.addCandidate(group: 1, arcs: [(0, Self.cost(990_000_000, 300))])
+        #expect(first.solve() == [1, -1, 1, 0])
+
+        var second = TransferNetwork(groupCapacity: [1, Int.max], seatCapacity: [2])
+        second.addCandidate(group: 0, arcs: [(0, Self.cost(900_000_000, 300))])
+        second.addCandidate(group: 0, arcs: [(0, Self.cost(900_000_000, 100))])
+        second.addCandidate(group: 1, arcs: [(0, Self.cost(800_000_000, 0))])
+        second.addCandidate(group: 1, arcs: [(0, Self.cost(800_000_000, 5))])
+        #expect(second.solve() == [-1, 0, 0, -1])
+
+        var third = TransferNetwork(groupCapacity: [1, 1, Int.max], seatCapacity: [1, 1, 5])
+        third.addCandidate(group: 0, arcs: [(0, Self.cost(990_000_000)), (2, Self.cost(810_000_000))])
+        third.addCandidate(group: 1, arcs: [(0, Self.cost(820_000_000)), (1, Self.cost(800_000_000))])
+        third.addCandidate(group: 2, arcs: [(0, Self.cost(970_000_000))])
+        third.addCandidate(group: 2, arcs: [(1, Self.cost(950_000_000))])
+        #expect(third.solve() == [2, -1, 0, 1])
+    }
+
     struct Instance: CustomStringConvertible {
         var groupCapacity: [Int]
         var seats: [Int]
@@ -210,20 +237,7 @@ import Testing
         var random = SplitMix64(seed: 42)
         var transfersSeen = 0
         for _ in 0..<120 {
-            var org = SourcingFixture(taxonomy: taxonomy)
-            let levels = ["analyst@1", "analyst@2", "mle@1", "mle@2", "ops@1"]
-            for index in 0..<(2 + random.below(6)) {
-                let estimates = ["a": Double(random.below(7)) / 2, "b": Double(random.below(7)) / 2, "c": Double(random.below(5)) / 2]
-                org.person("p\(index)", at: levels[random.below(levels.count)], estimates)
-            }
-            for level in levels where random.chance(0.6) {
-                org.want(level, random.below(4), due: "2026-06-30")
-            }
-            for person in org.people {
-                for level in levels where random.chance(0.8) {
-                    org.learning(person.id, level, cost: Int64(random.below(3)) * 100, readyBy: random.chance(0.85) ? "2026-03-01" : "2026-09-01")
-                }
-            }
+            let org = SourcingFixture.random(&random, taxonomy: taxonomy)
             let plan = try org.run()
             let transferred = plan.roleLevels.flatMap { $0.transfers.map(\.person) }
             let upskilled = plan.roleLevels.flatMap { $0.upskill.map(\.person) }

@@ -37,7 +37,6 @@ public actor SourcingPhase: Phase {
             1, of: 3,
             "\(rows.count) planned role levels, \(policies.channels.count) channels; estimates from \(inputs.estimatesSource.rawValue), "
                 + (training == nil ? "every learning plan solved here" : "plans toward own role levels from training"))
-        var planner = LearningPlanner(taxonomy: inputs.taxonomy, catalogue: inputs.catalogue, settings: inputs.settings)
         let settings = inputs.settings
         let people = inputs.people
         // Only people employed on D are at a role level: someone who left (or is not yet hired)
@@ -48,13 +47,21 @@ public actor SourcingPhase: Phase {
         let estimates = kept.count == people.count ? inputs.estimates : SkillEstimates(
             skillCount: inputs.estimates.skillCount,
             perPerson: kept.map { p in inputs.estimates.entries(of: p).map { (Int(inputs.estimates.skills[$0]), inputs.estimates.estimates[$0]) } })
-        var completed: [Int32] = []
         var fromTraining = 0, solved = 0
         // Plans the planner will ask for and training did not make, solved a batch at a time on
-        // every core (`ParallelPlanning`), keyed by the planner's request.
+        // every core (`ParallelPlanning`), keyed by the planner's request (its person numbers).
         var prepared: [PlanRequest: PlanCore] = [:]
-        func trainingPlans(_ person: Int, _ roleLevel: Int) -> Bool {
+        func trainingHasPlan(_ person: Int, _ roleLevel: Int) -> Bool {
             training != nil && roleLevel == Int(people.roleLevel[person])
+        }
+        func solve(_ requests: [PlanRequest]) {
+            let asked = requests.filter { !trainingHasPlan(kept[Int($0.person)], Int($0.roleLevel)) }
+            guard !asked.isEmpty else { return }
+            let (cores, requestCore) = ParallelPlanning.solve(
+                asked.map { PlanRequest(person: kept[Int($0.person)], roleLevel: Int($0.roleLevel)) },
+                estimates: inputs.estimates, people: people, taxonomy: inputs.taxonomy, catalogue: inputs.catalogue,
+                settings: settings, threads: PlanningThreads.count)
+            for (request, core) in zip(asked, requestCore) { prepared[request] = cores[Int(core)] }
         }
         let plan = try SourcingPlanner.plan(
             SourcingInput(
@@ -62,31 +69,20 @@ public actor SourcingPhase: Phase {
                 personRoleLevel: kept.map { people.roleLevel[$0] }, asOf: settings.asOf, workforcePlan: rows,
                 channels: policies.channels,
                 policy: SourcingPolicy(meetsTolerance: settings.tolerance, transferReadiness: policies.transferReadiness)),
-            prepare: { requests in
-                let asked = requests.filter { !trainingPlans(kept[Int($0.person)], Int($0.roleLevel)) }
-                guard !asked.isEmpty else { return }
-                let (cores, requestCore) = ParallelPlanning.solve(
-                    asked.map { PlanRequest(person: kept[Int($0.person)], roleLevel: Int($0.roleLevel)) },
-                    estimates: inputs.estimates, people: people, taxonomy: inputs.taxonomy, catalogue: inputs.catalogue,
-                    settings: settings, threads: PlanningThreads.count)
-                for (request, core) in zip(asked, requestCore) { prepared[request] = cores[Int(core)] }
-            }
+            prepare: { solve($0) }
         ) { index, roleLevel in
             let person = kept[index]
             let core: PlanCore
-            if let training, trainingPlans(person, roleLevel) {
+            if let training, trainingHasPlan(person, roleLevel) {
                 // The plan training solved for this person toward their own role level: the same
                 // estimates, completions, catalogue and settings give the same plan.
                 core = training.core(of: person)
                 fromTraining += 1
-            } else if let known = prepared[PlanRequest(person: index, roleLevel: roleLevel)] {
-                core = known
-                solved += 1
             } else {
-                people.completed(person, onOrBefore: settings.asOf.daysSinceEpoch, into: &completed)
-                // Solve first: it may append the core, and `planner.cores` read before it would be stale.
-                let index = planner.solve(person: person, estimates: inputs.estimates, toward: roleLevel, completed: completed[...])
-                core = planner.cores[index]
+                // Announced before it is asked (the planner's contract); solved now if it was not.
+                let request = PlanRequest(person: index, roleLevel: roleLevel)
+                if prepared[request] == nil { solve([request]) }
+                core = prepared[request]!
                 solved += 1
             }
             return UpskillPlan(
@@ -172,4 +168,3 @@ enum Employment {
         }
     }
 }
-

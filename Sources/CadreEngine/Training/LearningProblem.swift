@@ -97,7 +97,8 @@ struct LearningProblem {
         let narrowing = Narrowing(
             cover: cover, requires: requires, candidates: candidates, needGlobal: globalNeeds, needWords: nw,
             courseWords: cw, courseCost: allCourses.map { catalogue.courseCost[Int($0)] },
-            courseHours: allCourses.map { catalogue.courseHours[Int($0)] })
+            courseHours: allCourses.map { catalogue.courseHours[Int($0)] },
+            impliedBy: Narrowing.impliedBy(needGlobal: globalNeeds, needWords: nw))
         // A course found undominated stays so while the relevant needs it covers stay the same
         // (its rivals only lose members), so each later round rechecks only the courses covering
         // a need that stopped being relevant.
@@ -319,30 +320,18 @@ private struct Narrowing {
     let courseCost: [Int64]
     let courseHours: [Int64]
     /// `needWords` per need j: the needs on j's skill at j's level or above (holding one of
-    /// them holds j).
+    /// them holds j). See `impliedBy(needGlobal:needWords:)`.
     let impliedBy: [UInt64]
 
-    init(
-        cover: [UInt64], requires: [UInt64], candidates: [UInt64], needGlobal: [Int32], needWords: Int,
-        courseWords: Int, courseCost: [Int64], courseHours: [Int64]
-    ) {
-        self.cover = cover
-        self.requires = requires
-        self.candidates = candidates
-        self.needGlobal = needGlobal
-        self.needWords = needWords
-        self.courseWords = courseWords
-        self.courseCost = courseCost
-        self.courseHours = courseHours
+    static func impliedBy(needGlobal: [Int32], needWords: Int) -> [UInt64] {
         // Needs of one skill are few: group them by skill, then compare levels within a group.
         var impliedBy = [UInt64](repeating: 0, count: needGlobal.count * needWords)
-        let bySkill = Dictionary(grouping: needGlobal.indices) { needGlobal[$0] / 5 }
-        for group in bySkill.values {
+        for group in Dictionary(grouping: needGlobal.indices, by: { needGlobal[$0] / 5 }).values {
             for j in group {
                 for j2 in group where needGlobal[j2] % 5 >= needGlobal[j] % 5 { Bits.set(&impliedBy, j * needWords, j2) }
             }
         }
-        self.impliedBy = impliedBy
+        return impliedBy
     }
 
     /// Keeps in `alive` only the courses covering a relevant need, and grows `relevant` by the
@@ -378,7 +367,7 @@ private struct Narrowing {
     ///
     /// With `lost`, only the courses covering one of those needs (ones no longer relevant) are
     /// checked: the others were checked before with the same relevant needs and more rivals.
-    func dropDominated(alive: inout [UInt64], relevant: [UInt64], recheckingCoverersOf lost: [UInt64]? = nil) -> Bool {
+    func dropDominated(alive: inout [UInt64], relevant: [UInt64], recheckingCoverersOf lost: [UInt64]?) -> Bool {
         var dropped = false
         var rivals = [UInt64](repeating: 0, count: courseWords)
         for v in 0..<courseWords {

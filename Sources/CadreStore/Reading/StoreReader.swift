@@ -54,14 +54,18 @@ public final class StoreReader: Sendable {
         try read("reading run \(id)") { db in try StoreQueries.run(db, id: id) }
     }
 
+    /// The person rows in force at data version `?1`, with their ids, by id (byte order).
+    private static let peopleAtVersion = """
+        FROM person p JOIN person_key k ON k.id = p.person
+        WHERE p.valid_from <= ?1 AND (p.valid_to IS NULL OR p.valid_to > ?1)
+        ORDER BY k.name
+        """
+
     /// Everyone as they were at `atDataVersion`, ordered by external id (byte order).
     public func people(atDataVersion version: Int64) throws -> [StoredPerson] {
         try read("reading people at data version \(version)") { db in
             try Row.fetchAll(db, sql: """
-                SELECT k.name, p.name, p.team, p.manager, p.role, p.rung, p.hire_date, p.location
-                FROM person p JOIN person_key k ON k.id = p.person
-                WHERE p.valid_from <= ?1 AND (p.valid_to IS NULL OR p.valid_to > ?1)
-                ORDER BY k.name
+                SELECT k.name, p.name, p.team, p.manager, p.role, p.rung, p.hire_date, p.location \(Self.peopleAtVersion)
                 """, arguments: [version]
             ).map { row in
                 StoredPerson(
@@ -103,10 +107,7 @@ public final class StoreReader: Sendable {
     public func roster(atDataVersion version: Int64) throws -> [RosterEntry] {
         try read("reading the roster at data version \(version)") { db in
             let statement = try db.makeStatement(sql: """
-                SELECT p.person, k.name, p.team, p.role, p.rung, p.hire_date
-                FROM person p JOIN person_key k ON k.id = p.person
-                WHERE p.valid_from <= ?1 AND (p.valid_to IS NULL OR p.valid_to > ?1)
-                ORDER BY k.name
+                SELECT p.person, k.name, p.team, p.role, p.rung, p.hire_date \(Self.peopleAtVersion)
                 """)
             let cursor = try Row.fetchCursor(statement, arguments: [version])
             let sqlite = statement.sqliteStatement
