@@ -109,6 +109,22 @@ import Testing
         }
     }
 
+    /// Larger catalogues, where the search branches, the root's bound falls short of the least
+    /// cost (so the search at the bound finds nothing and runs again), and ties on cost and hours
+    /// leave the slacks at zero for several plans.
+    @Test func largerCataloguesMatchTheBruteForce() throws {
+        var random = SplitMix64(seed: 0x5EED_0008)
+        for case_ in 0..<120 {
+            let (world, estimates, completed) = Self.world(&random, courses: 10 + random.below(3))
+            let plan = try world.plan(estimates, completed: completed)
+            let expected = Self.bruteForce(world, estimates, completed: completed)
+            #expect(plan.status == .optimal, "case \(case_)")
+            #expect(plan.cost == expected.cost, "case \(case_)")
+            #expect(plan.hours == expected.hours, "case \(case_)")
+            #expect(plan.steps.map(\.course).sorted() == expected.ids, "case \(case_)")
+        }
+    }
+
     @Test func addingACourseNeverRaisesTheOptimalCost() throws {
         var random = SplitMix64(seed: 0xC0_FFEE)
         for case_ in 0..<200 {

@@ -9,7 +9,11 @@
 /// of an unplaced course first, so the node branches on taking or excluding one such course.
 ///
 /// Bound: a dual ascent on the LP relaxation that also charges prerequisites (`dualAscent`), on
-/// cost, and on hours when the cost bound ties the best plan.
+/// cost, and on hours when the cost bound ties the best plan. The dual's slacks are reduced
+/// costs, so a course whose slack exceeds the gap between the bound and the best plan is
+/// excluded below the node (`fix`). The search first runs with the root's bound as a ceiling on
+/// cost (see `run`): the bound is nearly always the least cost, and with a gap of zero every
+/// course with slack is excluded from the start.
 struct PlanSearch {
     struct Best {
         var cost: Int64
@@ -23,6 +27,8 @@ struct PlanSearch {
     private(set) var nodes = 0
     private(set) var exhausted = false
     private(set) var best: Best?
+    /// While set and no plan is found yet, no plan may cost more (see `run`).
+    private var ceiling: Int64?
     private let courseWords: Int
     private let needWords: Int
     /// Frames, one per depth: S, X (courseWords each), covered, required (needWords each).
@@ -95,10 +101,38 @@ struct PlanSearch {
 
     /// Runs the search; afterwards `best` is the least plan (or, when `exhausted`, the best
     /// found) and `rootBound` a lower bound on the least cost.
+    ///
+    /// The root's bound is nearly always the least cost, so the search first looks only for plans
+    /// that cost no more than it: with that ceiling in place of a best plan, the slacks fix every
+    /// course with slack out from the root on. A plan found there is least in cost (none costs
+    /// less than the bound), and every plan of that cost was within reach, so the search is exact.
+    /// Only when none is found does it search again without the ceiling.
     mutating func run() -> Int64 {
-        let root = bound(depth: 0, cost: 0, hours: 0, tightHours: false)
+        guard let root = bound(depth: 0, cost: 0, hours: 0, tightHours: false) else {
+            explore(depth: 0, cost: 0, hours: 0, count: 0)
+            return 0
+        }
+        ceiling = root.cost
         explore(depth: 0, cost: 0, hours: 0, count: 0)
-        return root.map { $0.cost } ?? 0
+        ceiling = nil
+        if best == nil && !exhausted {
+            for w in 0..<courseWords {
+                chosen[w] = 0
+                excluded[w] = 0
+            }
+            for w in 0..<needWords {
+                covered[w] = 0
+                required[w] = problem.targetMask[w]
+            }
+            explore(depth: 0, cost: 0, hours: 0, count: 0)
+        }
+        return root.cost
+    }
+
+    /// What a plan must beat: the best so far, else the ceiling (any cost up to it, any hours).
+    private var incumbent: (cost: Int64, hours: Int64, count: Int)? {
+        if let best { return (best.cost, best.hours, best.members.count) }
+        return ceiling.map { ($0, Int64.max, Int.max) }
     }
 
     // MARK: - Search
@@ -119,11 +153,11 @@ struct PlanSearch {
             return
         }
         guard let lower = bound(depth: depth, cost: cost, hours: hours, tightHours: true) else { return }
-        if let best {
+        if let best = incumbent {
             if lower.cost > best.cost { return }
             if lower.cost == best.cost {
                 if lower.hours > best.hours { return }
-                if lower.hours == best.hours && count + 1 > best.members.count { return }
+                if lower.hours == best.hours && count + 1 > best.count { return }
             }
         }
         // Branch on the open need with the fewest candidates (the bound found it).
@@ -141,7 +175,7 @@ struct PlanSearch {
         let child = depth + 1
         for (position, course) in candidates.enumerated() {
             let childCost = cost + problem.cost[course]
-            if let best, childCost > best.cost { break }
+            if let best = incumbent, childCost > best.cost { break }
             copyFrame(from: depth, to: child)
             for earlier in candidates[..<position] { excluded[child * courseWords + earlier >> 6] |= 1 << UInt64(earlier & 63) }
             take(course, frame: child)
@@ -182,6 +216,7 @@ struct PlanSearch {
     }
 
     private mutating func offer(depth: Int, cost: Int64, hours: Int64) {
+        if let ceiling, cost > ceiling { return }
         let members = Self.members(chosen, base: depth * courseWords, words: courseWords)
         if let best {
             if (cost, hours, members.count) > (best.cost, best.hours, best.members.count) { return }
@@ -221,33 +256,64 @@ struct PlanSearch {
     /// Lower bounds on the finished plan's cost (and hours when `tightHours`), or nil when an open
     /// need has no candidate left (the node is infeasible).
     private mutating func bound(depth: Int, cost: Int64, hours: Int64, tightHours: Bool) -> Lower? {
-        let cBase = depth * courseWords
         _ = computeOpen(depth: depth)
         open.removeAll(keepingCapacity: true)
-        var branchNeed = -1, fewest = Int.max
-        for w in 0..<needWords {
-            var word = openWords[w]
-            while word != 0 {
-                let j = w << 6 | word.trailingZeroBitCount
-                word &= word - 1
-                var count = 0
-                for v in 0..<courseWords {
-                    count += (problem.candidates[j * courseWords + v] & ~chosen[cBase + v] & ~excluded[cBase + v]).nonzeroBitCount
-                }
-                if count == 0 { return nil }
-                if count < fewest {
-                    fewest = count
-                    branchNeed = j
-                }
-                open.append(j)
+        Bits.forEach(openWords, 0, count: needWords) { open.append($0) }
+        var branchNeed = 0
+        guard branching(depth: depth, need: &branchNeed) else { return nil }
+        guard let ascent = dualAscent(depth: depth, weights: problem.cost) else { return nil }
+        if let best = incumbent, best.cost >= cost + ascent, fix(depth: depth, gap: best.cost - cost - ascent),
+           !branching(depth: depth, need: &branchNeed) {
+            return nil
+        }
+        var lower = Lower(cost: cost + ascent, hours: hours, branchNeed: branchNeed)
+        if tightHours, let best, lower.cost == best.cost {
+            // Only plans as cheap as the best are left to find below this node; the hours bound
+            // fixes courses the same way for them.
+            guard let hoursAscent = dualAscent(depth: depth, weights: problem.hours) else { return nil }
+            lower.hours = hours + hoursAscent
+            if best.hours >= lower.hours, fix(depth: depth, gap: best.hours - lower.hours) {
+                guard branching(depth: depth, need: &branchNeed) else { return nil }
+                lower.branchNeed = branchNeed
             }
         }
-        guard let ascent = dualAscent(depth: depth, weights: problem.cost) else { return nil }
-        var lower = Lower(cost: cost + ascent, hours: hours, branchNeed: max(0, branchNeed))
-        if tightHours, let best, lower.cost == best.cost {
-            lower.hours = hours + (dualAscent(depth: depth, weights: problem.hours) ?? 0)
-        }
         return lower
+    }
+
+    /// Excludes, below the node at `depth`, every course whose slack in the dual just found exceeds
+    /// `gap`. Any completion costs at least the duals' sum plus the slacks of the courses it takes
+    /// (each slack is that course's reduced cost), so a course whose slack exceeds the gap to the
+    /// best plan is in no completion as good as it. Returns whether any course was excluded.
+    private mutating func fix(depth: Int, gap: Int64) -> Bool {
+        let cBase = depth * courseWords
+        var fixed = false
+        for v in 0..<courseWords {
+            var word = ~chosen[cBase + v] & ~excluded[cBase + v]
+            if v == courseWords - 1 && problem.courseCount & 63 != 0 { word &= (1 << UInt64(problem.courseCount & 63)) - 1 }
+            while word != 0 {
+                let c = v << 6 | word.trailingZeroBitCount
+                word &= word - 1
+                guard slack[c] > gap else { continue }
+                excluded[cBase + v] |= 1 << UInt64(c & 63)
+                fixed = true
+            }
+        }
+        return fixed
+    }
+
+    /// The open need with the fewest candidates left, into `need`; false when one has none.
+    private func branching(depth: Int, need: inout Int) -> Bool {
+        let cBase = depth * courseWords
+        var fewest = Int.max
+        for j in open {
+            let count = candidateCount(j, cBase)
+            if count == 0 { return false }
+            if count < fewest {
+                fewest = count
+                need = j
+            }
+        }
+        return true
     }
 
     /// A feasible dual of the LP relaxation `min Σ w·x` subject to: each open need covered by a
