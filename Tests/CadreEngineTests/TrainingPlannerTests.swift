@@ -143,6 +143,25 @@ import Testing
         #expect(slow.weeks(forHours: 1001) == 5)
     }
 
+    @Test func dominatedCoursesAreOfferedOnlyWhenEveryDominatorIsCompleted() throws {
+        // d1 dominates d3 (cheaper, teaches a:3, requires nothing); d4 dominates d3 too (cheaper,
+        // a:4 ≥ 3, requires z:2, implied by d3's z:3) but not d1 (d1 requires nothing); d2
+        // teaches b as well, so nothing dominates it. z is held at 3.
+        let world = TrainingWorld(skills: ["a", "b", "z"], requirements: [("a", 3, 1)], courses: [
+            course("d1", cost: 100, teaches: [("a", 3)]),
+            course("d2", cost: 250, teaches: [("a", 3), ("b", 2)], requires: [("z", 2)]),
+            course("d3", cost: 200, teaches: [("a", 3)], requires: [("z", 3)]),
+            course("d4", cost: 90, teaches: [("a", 4)], requires: [("z", 2)]),
+        ])
+        let catalogue = try world.catalogue()
+        let dominators = (0..<4).map { c in catalogue.dominators(of: c).map { catalogue.courseIDs[Int(catalogue.dominators[$0])] } }
+        #expect(dominators == [[], [], ["d1", "d4"], []])
+        #expect(try world.plan(["z": 3]).steps.map(\.course) == ["d4"])
+        #expect(try world.plan(["z": 3], completed: ["d4"]).steps.map(\.course) == ["d1"])
+        #expect(try world.plan(["z": 3], completed: ["d1", "d4"]).steps.map(\.course) == ["d3"])
+        #expect(try world.plan(["z": 3], completed: ["d1", "d3", "d4"]).steps.map(\.course) == ["d2"])
+    }
+
     @Test func completedCourseIsNotOfferedAgain() throws {
         let world = TrainingWorld(skills: ["a"], requirements: [("a", 3, 1)], courses: [
             course("cheap", cost: 100, teaches: [("a", 3)]),

@@ -21,6 +21,14 @@ public struct CompiledCatalogue: Hashable, Sendable {
     /// Need `n`'s providers are `providers[providerOffsets[n] ..< providerOffsets[n + 1]]`, ascending.
     public let providerOffsets: [Int32]
     public let providers: [Int32]
+    /// Course `c`'s dominators are `dominators[dominatorOffsets[c] ..< dominatorOffsets[c + 1]]`:
+    /// the courses that teach every skill `c` teaches at `c`'s level or higher, require nothing
+    /// `c`'s own prerequisites do not imply (same skill, no higher level), and come before `c` by
+    /// (cost, hours, id). Wherever `c` stands in a plan such a course can stand instead (or, if
+    /// the plan has it already, `c` can go), and the plan is better in the objective's order, so
+    /// no least plan holds `c` while a dominator of it is on offer.
+    public let dominatorOffsets: [Int32]
+    public let dominators: [Int32]
 
     public var courseCount: Int { courseCost.count }
     public var needCount: Int { skillCount * 5 }
@@ -87,6 +95,36 @@ public struct CompiledCatalogue: Hashable, Sendable {
         self.prerequisiteNeed = prerequisiteNeed
         self.providerOffsets = providerOffsets
         self.providers = providers
+        var dominatorOffsets: [Int32] = [0], dominators: [Int32] = []
+        for c in 0..<courseCost.count {
+            let taught = Int(teachOffsets[c])..<Int(teachOffsets[c + 1])
+            let required = Int(prerequisiteOffsets[c])..<Int(prerequisiteOffsets[c + 1])
+            guard let first = taught.first else {
+                dominatorOffsets.append(Int32(dominators.count))
+                continue
+            }
+            let need = Self.need(skill: Int(teachSkill[first]), level: Int(teachLevel[first]))
+            for index in Int(providerOffsets[need])..<Int(providerOffsets[need + 1]) {
+                let d = Int(providers[index])
+                guard d != c,
+                      (courseCost[d], courseHours[d], d) < (courseCost[c], courseHours[c], c),
+                      taught.allSatisfy({ t in
+                          (Int(teachOffsets[d])..<Int(teachOffsets[d + 1])).contains {
+                              teachSkill[$0] == teachSkill[t] && teachLevel[$0] >= teachLevel[t]
+                          }
+                      }),
+                      (Int(prerequisiteOffsets[d])..<Int(prerequisiteOffsets[d + 1])).allSatisfy({ p in
+                          required.contains {
+                              prerequisiteNeed[$0] / 5 == prerequisiteNeed[p] / 5 && prerequisiteNeed[$0] >= prerequisiteNeed[p]
+                          }
+                      })
+                else { continue }
+                dominators.append(Int32(d))
+            }
+            dominatorOffsets.append(Int32(dominators.count))
+        }
+        self.dominatorOffsets = dominatorOffsets
+        self.dominators = dominators
     }
 
     /// The course's number, by binary search over the sorted ids.
@@ -95,6 +133,7 @@ public struct CompiledCatalogue: Hashable, Sendable {
     func teaches(_ c: Int) -> Range<Int> { Int(teachOffsets[c])..<Int(teachOffsets[c + 1]) }
     func prerequisites(_ c: Int) -> Range<Int> { Int(prerequisiteOffsets[c])..<Int(prerequisiteOffsets[c + 1]) }
     func providers(of need: Int) -> Range<Int> { Int(providerOffsets[need])..<Int(providerOffsets[need + 1]) }
+    func dominators(of c: Int) -> Range<Int> { Int(dominatorOffsets[c])..<Int(dominatorOffsets[c + 1]) }
 
     /// The level course `c` teaches `skill` at, 0 when it does not teach it.
     func level(course c: Int, skill: Int32) -> Int {

@@ -1,7 +1,8 @@
 /// Everything one person's plan toward one role level can depend on, gathered by walking
 /// backwards from their targets: which requirements are targets, then — course by course, in a
 /// fixed order — whether each course that could close a target (or supply a prerequisite of one
-/// that could) was already completed, and whether each prerequisite holds by estimate.
+/// that could) is out (completed, or dominated by a course on offer: `CompiledCatalogue.dominators`),
+/// and whether each prerequisite holds by estimate. The walk goes on only from courses that are in.
 ///
 /// Every step of the walk is decided by the bits before it, so the bits name the walk: two
 /// people with the same role level and the same bits face the same problem, and share one
@@ -93,7 +94,7 @@ struct PlanningWalker {
                 let course = Int(catalogue.providers[index])
                 guard courseStamp[course] != stamp else { continue }
                 courseStamp[course] = stamp
-                let excluded = Self.contains(completed, Int32(course))
+                let excluded = Self.contains(completed, Int32(course)) || dominatedOnOffer(course, completed: completed)
                 append(excluded)
                 visitedCourses.append((Int32(course), excluded))
                 if excluded { continue }
@@ -109,6 +110,15 @@ struct PlanningWalker {
                 }
             }
         }
+    }
+
+    /// Whether a course dominating `course` (`CompiledCatalogue.dominators`) is not completed,
+    /// and so on offer: then no least plan holds `course`, and the walk leaves it out.
+    private func dominatedOnOffer(_ course: Int, completed: ArraySlice<Int32>) -> Bool {
+        let range = catalogue.dominators(of: course)
+        if completed.isEmpty { return !range.isEmpty }
+        for index in range where !Self.contains(completed, catalogue.dominators[index]) { return true }
+        return false
     }
 
     @inline(__always)
