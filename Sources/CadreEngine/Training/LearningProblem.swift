@@ -43,10 +43,7 @@ struct LearningProblem {
             requirementOfNeed.append(-1)
         }
         for (j, need) in globalNeeds.enumerated() { scratch.mapNeed(Int(need), to: j) }
-        var allCourses: [Int32] = []
-        allCourses.reserveCapacity(walker.visitedCourses.count)
-        for (course, excluded) in walker.visitedCourses where !excluded { allCourses.append(course) }
-        allCourses.sort()
+        let allCourses = scratch.ascending(walker.visitedCourses.lazy.filter { !$0.excluded }.map(\.course))
         for (i, course) in allCourses.enumerated() { scratch.mapCourse(Int(course), to: i) }
 
         let m = globalNeeds.count, n = allCourses.count
@@ -98,7 +95,7 @@ struct LearningProblem {
             cover: cover, requires: requires, candidates: candidates, needGlobal: globalNeeds, needWords: nw,
             courseWords: cw, courseCost: allCourses.map { catalogue.courseCost[Int($0)] },
             courseHours: allCourses.map { catalogue.courseHours[Int($0)] },
-            impliedBy: Narrowing.impliedBy(needGlobal: globalNeeds, needWords: nw))
+            impliedBy: Narrowing.impliedBy(needGlobal: globalNeeds, needWords: nw, local: scratch))
         // A course found undominated stays so while the relevant needs it covers stay the same
         // (its rivals only lose members), so each later round rechecks only the courses covering
         // a need that stopped being relevant.
@@ -277,6 +274,7 @@ struct ProblemScratch {
     private var needStamp: [UInt32]
     private var courseLocal: [Int32]
     private var courseStamp: [UInt32]
+    private var courseBits: [UInt64]
     private var stamp: UInt32 = 0
 
     init(catalogue: CompiledCatalogue) {
@@ -284,6 +282,7 @@ struct ProblemScratch {
         needStamp = Array(repeating: 0, count: catalogue.needCount)
         courseLocal = Array(repeating: 0, count: catalogue.courseCount)
         courseStamp = Array(repeating: 0, count: catalogue.courseCount)
+        courseBits = Array(repeating: 0, count: (catalogue.courseCount + 63) / 64)
     }
 
     mutating func advance() {
@@ -306,6 +305,27 @@ struct ProblemScratch {
     }
 
     func need(_ need: Int) -> Int? { needStamp[need] == stamp ? Int(needLocal[need]) : nil }
+
+    /// `courses` (distinct catalogue numbers) in ascending order, through a bitset over the
+    /// catalogue that is left clear again.
+    mutating func ascending<S: Sequence<Int32>>(_ courses: S) -> [Int32] {
+        var count = 0
+        for course in courses {
+            courseBits[Int(course) >> 6] |= 1 << UInt64(course & 63)
+            count += 1
+        }
+        var result: [Int32] = []
+        result.reserveCapacity(count)
+        for w in courseBits.indices where courseBits[w] != 0 {
+            var word = courseBits[w]
+            while word != 0 {
+                result.append(Int32(w << 6 | word.trailingZeroBitCount))
+                word &= word - 1
+            }
+            courseBits[w] = 0
+        }
+        return result
+    }
     func course(_ course: Int) -> Int? { courseStamp[course] == stamp ? Int(courseLocal[course]) : nil }
 }
 
@@ -320,15 +340,14 @@ private struct Narrowing {
     let courseCost: [Int64]
     let courseHours: [Int64]
     /// `needWords` per need j: the needs on j's skill at j's level or above (holding one of
-    /// them holds j). See `impliedBy(needGlobal:needWords:)`.
+    /// them holds j). See `impliedBy(needGlobal:needWords:local:)`.
     let impliedBy: [UInt64]
 
-    static func impliedBy(needGlobal: [Int32], needWords: Int) -> [UInt64] {
-        // Needs of one skill are few: group them by skill, then compare levels within a group.
+    static func impliedBy(needGlobal: [Int32], needWords: Int, local: ProblemScratch) -> [UInt64] {
         var impliedBy = [UInt64](repeating: 0, count: needGlobal.count * needWords)
-        for group in Dictionary(grouping: needGlobal.indices, by: { needGlobal[$0] / 5 }).values {
-            for j in group {
-                for j2 in group where needGlobal[j2] % 5 >= needGlobal[j] % 5 { Bits.set(&impliedBy, j * needWords, j2) }
+        for (j, need) in needGlobal.enumerated() {
+            for higher in Int(need)...Int(need) / 5 * 5 + 4 {
+                if let j2 = local.need(higher) { Bits.set(&impliedBy, j * needWords, j2) }
             }
         }
         return impliedBy
