@@ -44,3 +44,56 @@ import Testing
         #expect(plan.readyBy == CalendarDay(year: 2025, month: 8, day: 18)!)
     }
 }
+
+/// Three more cases worked by hand from DESIGN.md alone, each checked there against every subset
+/// of the courses on offer: a completed course that would dominate another, cost ties under a
+/// fractional LP relaxation, and prerequisites at the tolerance, implied by a higher level, and
+/// behind the cheapest-looking course.
+@Suite struct TrainingHandWorkedTiesAndDominanceTests {
+    /// c2 would beat c1 everywhere, but it is completed: c1 (500, 8 h) beats c4 then c3 (500, 12 h).
+    @Test func completedDominatorLeavesTheDominatedCourseOnOffer() throws {
+        let world = TrainingWorld(skills: ["a", "b"], requirements: [("a", 3, 1)], courses: [
+            course("c1", cost: 500, hours: 800, teaches: [("a", 3)]),
+            course("c2", cost: 300, hours: 600, teaches: [("a", 4)]),
+            course("c3", cost: 400, hours: 1000, teaches: [("a", 3)], requires: [("b", 2)]),
+            course("c4", cost: 100, hours: 200, teaches: [("b", 2)]),
+        ])
+        let plan = try world.plan(["a": 2.5, "b": 1.5], completed: ["c2"])
+        #expect(plan.steps.map(\.course) == ["c1"])
+        #expect(plan.cost == 500 && plan.hours == 800)
+    }
+
+    /// The LP takes half of k1, k2, k3 (150); every plan costs 200. At 600 h: {k1, k4},
+    /// {k2, k3}, {k1, k5, k6}; fewest courses, then [k1, k4] < [k2, k3].
+    @Test func costTiesGoToHoursThenCountThenIDs() throws {
+        let world = TrainingWorld(skills: ["a", "b", "c", "d"], requirements: [("a", 3, 1), ("b", 3, 1), ("c", 3, 1)], courses: [
+            course("k1", cost: 100, hours: 400, teaches: [("a", 3), ("b", 3)]),
+            course("k2", cost: 100, hours: 300, teaches: [("b", 3), ("c", 3)]),
+            course("k3", cost: 100, hours: 300, teaches: [("a", 3), ("c", 3)]),
+            course("k4", cost: 100, hours: 200, teaches: [("c", 3)]),
+            course("k5", cost: 40, hours: 100, teaches: [("c", 3)], requires: [("d", 2)]),
+            course("k6", cost: 60, hours: 100, teaches: [("d", 2)]),
+        ])
+        let plan = try world.plan()
+        #expect(plan.steps.map(\.course) == ["k1", "k4"])
+        #expect(plan.cost == 200 && plan.hours == 600)
+        #expect(plan.status == .optimal && plan.lowerBound == 200)
+    }
+
+    /// p:2 holds at exactly τ (2 − 1.75), so c10 (150) beats c4 + c5 (240) for s; c9's q:4 holds
+    /// c2's q:2, so c9 + c2 (180) beats c3 (250) for t. Order: "c10" < "c9" as strings.
+    @Test func prerequisitesAtTauByAHigherLevelAndBehindTheCheapestCourse() throws {
+        let world = TrainingWorld(skills: ["p", "q", "s", "t"], requirements: [("s", 3, 1), ("t", 3, 1), ("p", 2, 1)], courses: [
+            course("c10", cost: 150, hours: 300, teaches: [("s", 3)], requires: [("p", 2)]),
+            course("c9", cost: 100, hours: 200, teaches: [("q", 4)]),
+            course("c2", cost: 80, hours: 200, teaches: [("t", 3)], requires: [("q", 2)]),
+            course("c3", cost: 250, hours: 100, teaches: [("t", 3)]),
+            course("c4", cost: 40, hours: 100, teaches: [("s", 3)], requires: [("p", 4)]),
+            course("c5", cost: 200, hours: 100, teaches: [("p", 4)]),
+        ])
+        let plan = try world.plan(["s": 1, "p": 1.75])
+        #expect(plan.steps.map(\.course) == ["c10", "c9", "c2"])
+        #expect(plan.cost == 330 && plan.hours == 700)
+        #expect(plan.uncoverable.isEmpty)
+    }
+}

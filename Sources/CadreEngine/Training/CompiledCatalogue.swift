@@ -27,8 +27,8 @@ public struct CompiledCatalogue: Hashable, Sendable {
     /// (cost, hours, id). Wherever `c` stands in a plan such a course can stand instead (or, if
     /// the plan has it already, `c` can go), and the plan is better in the objective's order, so
     /// no least plan holds `c` while a dominator of it is on offer.
-    public let dominatorOffsets: [Int32]
-    public let dominators: [Int32]
+    public private(set) var dominatorOffsets: [Int32] = []
+    public private(set) var dominators: [Int32] = []
 
     public var courseCount: Int { courseCost.count }
     public var needCount: Int { skillCount * 5 }
@@ -95,25 +95,23 @@ public struct CompiledCatalogue: Hashable, Sendable {
         self.prerequisiteNeed = prerequisiteNeed
         self.providerOffsets = providerOffsets
         self.providers = providers
-        var dominatorOffsets: [Int32] = [0], dominators: [Int32] = []
-        for c in 0..<courseCost.count {
-            let taught = Int(teachOffsets[c])..<Int(teachOffsets[c + 1])
-            let required = Int(prerequisiteOffsets[c])..<Int(prerequisiteOffsets[c + 1])
-            guard let first = taught.first else {
-                dominatorOffsets.append(Int32(dominators.count))
-                continue
-            }
-            let need = Self.need(skill: Int(teachSkill[first]), level: Int(teachLevel[first]))
-            for index in Int(providerOffsets[need])..<Int(providerOffsets[need + 1]) {
+        (dominatorOffsets, dominators) = dominance()
+    }
+
+    /// Each course's dominators (see `dominators`), found among the providers of the first need
+    /// it teaches: a dominator teaches that skill at that level or higher.
+    private func dominance() -> (offsets: [Int32], dominators: [Int32]) {
+        var offsets: [Int32] = [0], dominators: [Int32] = []
+        for c in 0..<courseCount {
+            defer { offsets.append(Int32(dominators.count)) }
+            guard let first = teaches(c).first else { continue }
+            let required = prerequisites(c)
+            for index in providers(of: Self.need(skill: Int(teachSkill[first]), level: Int(teachLevel[first]))) {
                 let d = Int(providers[index])
                 guard d != c,
                       (courseCost[d], courseHours[d], d) < (courseCost[c], courseHours[c], c),
-                      taught.allSatisfy({ t in
-                          (Int(teachOffsets[d])..<Int(teachOffsets[d + 1])).contains {
-                              teachSkill[$0] == teachSkill[t] && teachLevel[$0] >= teachLevel[t]
-                          }
-                      }),
-                      (Int(prerequisiteOffsets[d])..<Int(prerequisiteOffsets[d + 1])).allSatisfy({ p in
+                      teaches(c).allSatisfy({ level(course: d, skill: teachSkill[$0]) >= Int(teachLevel[$0]) }),
+                      prerequisites(d).allSatisfy({ p in
                           required.contains {
                               prerequisiteNeed[$0] / 5 == prerequisiteNeed[p] / 5 && prerequisiteNeed[$0] >= prerequisiteNeed[p]
                           }
@@ -121,10 +119,8 @@ public struct CompiledCatalogue: Hashable, Sendable {
                 else { continue }
                 dominators.append(Int32(d))
             }
-            dominatorOffsets.append(Int32(dominators.count))
         }
-        self.dominatorOffsets = dominatorOffsets
-        self.dominators = dominators
+        return (offsets, dominators)
     }
 
     /// The course's number, by binary search over the sorted ids.

@@ -306,6 +306,8 @@ struct ProblemScratch {
 
     func need(_ need: Int) -> Int? { needStamp[need] == stamp ? Int(needLocal[need]) : nil }
 
+    func course(_ course: Int) -> Int? { courseStamp[course] == stamp ? Int(courseLocal[course]) : nil }
+
     /// `courses` (distinct catalogue numbers) in ascending order, through a bitset over the
     /// catalogue that is left clear again.
     mutating func ascending<S: Sequence<Int32>>(_ courses: S) -> [Int32] {
@@ -316,17 +318,10 @@ struct ProblemScratch {
         }
         var result: [Int32] = []
         result.reserveCapacity(count)
-        for w in courseBits.indices where courseBits[w] != 0 {
-            var word = courseBits[w]
-            while word != 0 {
-                result.append(Int32(w << 6 | word.trailingZeroBitCount))
-                word &= word - 1
-            }
-            courseBits[w] = 0
-        }
+        Bits.forEach(courseBits, 0, count: courseBits.count) { result.append(Int32($0)) }
+        for w in courseBits.indices { courseBits[w] = 0 }
         return result
     }
-    func course(_ course: Int) -> Int? { courseStamp[course] == stamp ? Int(courseLocal[course]) : nil }
 }
 
 /// The two reductions a problem goes through before the search, over its first numbering.

@@ -77,7 +77,6 @@ struct PlanSearch {
             }
         }
         self.selfCovering = selfCovering
-        for w in 0..<needWords { required[w] = problem.targetMask[w] }
         var requiredBy = [UInt64](repeating: 0, count: problem.needCount * problem.courseWords)
         for c in 0..<problem.courseCount {
             Bits.forEach(problem.requires, c * problem.needWords, count: problem.needWords) { m in
@@ -108,6 +107,7 @@ struct PlanSearch {
     /// less than the bound), and every plan of that cost was within reach, so the search is exact.
     /// Only when none is found does it search again without the ceiling.
     mutating func run() -> Int64 {
+        startAtRoot()
         guard let root = bound(depth: 0, cost: 0, hours: 0, tightHours: false) else {
             explore(depth: 0, cost: 0, hours: 0, count: 0)
             return 0
@@ -116,17 +116,22 @@ struct PlanSearch {
         explore(depth: 0, cost: 0, hours: 0, count: 0)
         ceiling = nil
         if best == nil && !exhausted {
-            for w in 0..<courseWords {
-                chosen[w] = 0
-                excluded[w] = 0
-            }
-            for w in 0..<needWords {
-                covered[w] = 0
-                required[w] = problem.targetMask[w]
-            }
+            startAtRoot()
             explore(depth: 0, cost: 0, hours: 0, count: 0)
         }
         return root.cost
+    }
+
+    /// The root frame: nothing chosen or excluded, the coverable targets required.
+    private mutating func startAtRoot() {
+        for w in 0..<courseWords {
+            chosen[w] = 0
+            excluded[w] = 0
+        }
+        for w in 0..<needWords {
+            covered[w] = 0
+            required[w] = problem.targetMask[w]
+        }
     }
 
     /// What a plan must beat: the best so far, else the ceiling (any cost up to it, any hours).
