@@ -108,12 +108,17 @@ struct PlanSearch {
     /// Only when none is found does it search again without the ceiling.
     mutating func run() -> Int64 {
         startAtRoot()
-        guard let root = bound(depth: 0, cost: 0, hours: 0, tightHours: false) else {
+        guard computeOpen(depth: 0) else {
             explore(depth: 0, cost: 0, hours: 0, count: 0)
             return 0
         }
+        nodes += 1
+        guard var root = bound(depth: 0, cost: 0, hours: 0, tightHours: false) else { return 0 }
+        // The root's own node, with the ceiling its bound gives: what `bound` would have fixed.
         ceiling = root.cost
-        explore(depth: 0, cost: 0, hours: 0, count: 0)
+        if !fix(depth: 0, gap: 0) || branching(depth: 0, need: &root.branchNeed) {
+            branch(depth: 0, lower: root, cost: 0, hours: 0, count: 0)
+        }
         ceiling = nil
         if best == nil && !exhausted {
             startAtRoot()
@@ -148,7 +153,6 @@ struct PlanSearch {
             exhausted = true
             return
         }
-        let cBase = depth * courseWords
         if !computeOpen(depth: depth) {
             if order(depth: depth) != nil {
                 offer(depth: depth, cost: cost, hours: hours)
@@ -158,6 +162,13 @@ struct PlanSearch {
             return
         }
         guard let lower = bound(depth: depth, cost: cost, hours: hours, tightHours: true) else { return }
+        branch(depth: depth, lower: lower, cost: cost, hours: hours, count: count)
+    }
+
+    /// A node with open needs and its bound: pruned against the incumbent, or one child per
+    /// candidate of the need to branch on.
+    private mutating func branch(depth: Int, lower: Lower, cost: Int64, hours: Int64, count: Int) {
+        let cBase = depth * courseWords
         if let best = incumbent {
             if lower.cost > best.cost { return }
             if lower.cost == best.cost {
