@@ -162,6 +162,49 @@ import Testing
         #expect(try world.plan(["z": 3], completed: ["d1", "d3", "d4"]).steps.map(\.course) == ["d2"])
     }
 
+    @Test func aCourseWithCheaperStandInsIsOfferedOnlyWhenOneOfThemIsCompleted() throws {
+        // Nothing held, a:3's cheapest chain is base (b:2, 50) then cheap (a:3, 100): 150 < 1000,
+        // so base and cheap stand in for exp. exp has no dominator: cheap requires b:2.
+        let world = TrainingWorld(skills: ["a", "b"], requirements: [("a", 3, 1)], courses: [
+            course("base", cost: 50, teaches: [("b", 2)]),
+            course("cheap", cost: 100, teaches: [("a", 3)], requires: [("b", 2)]),
+            course("exp", cost: 1000, teaches: [("a", 3)]),
+        ])
+        let catalogue = try world.catalogue()
+        let standIns = (0..<3).map { c in catalogue.standIns(of: c).map { catalogue.courseIDs[Int(catalogue.standIns[$0])] } }
+        #expect(standIns == [[], [], ["base", "cheap"]])
+        #expect(catalogue.dominators(of: 2).isEmpty)
+        #expect(try world.problemCourses() == ["base", "cheap"])
+        #expect(try world.plan().steps.map(\.course) == ["base", "cheap"])
+        #expect(try world.plan().cost == 150)
+        #expect(try world.plan(["b": 2]).steps.map(\.course) == ["cheap"])
+        // base completed (and b not held): exp is offered again, and cheap cannot start.
+        #expect(try world.problemCourses(completed: ["base"]) == ["exp"])
+        #expect(try world.plan(completed: ["base"]).steps.map(\.course) == ["exp"])
+        #expect(try world.plan(completed: ["cheap"]).cost == 1000)
+    }
+
+    @Test func aCourseBeatenByChainsOnlyForWhatThePersonHoldsIsLeftOutOfTheirProblem() throws {
+        // Targets a:3 and c:2. combo closes both for 500; x closes a:3 for 100 but needs b:3,
+        // which only z teaches, for 1000; y closes c:2 for 100. Nothing held, a:3's cheapest
+        // chain is combo itself, so combo has no stand-ins. Holding b at 3, a:3's chain is x (100)
+        // and c:2's is y (100): 200 < 500, so combo is left out of that person's problem.
+        let world = TrainingWorld(skills: ["a", "b", "c"], requirements: [("a", 3, 1), ("c", 2, 1)], courses: [
+            course("combo", cost: 500, teaches: [("a", 3), ("c", 2)]),
+            course("x", cost: 100, teaches: [("a", 3)], requires: [("b", 3)]),
+            course("y", cost: 100, teaches: [("c", 2)]),
+            course("z", cost: 1000, teaches: [("b", 3)]),
+        ])
+        let catalogue = try world.catalogue()
+        #expect(catalogue.standIns.isEmpty)
+        #expect(try world.problemCourses(["b": 3]) == ["x", "y"])
+        #expect(try world.plan(["b": 3]).steps.map(\.course) == ["x", "y"])
+        #expect(try world.plan(["b": 3]).cost == 200)
+        // Nothing held: x with z costs 1100 for a:3, so every course stays, and combo wins.
+        #expect(try world.problemCourses() == ["combo", "x", "y", "z"])
+        #expect(try world.plan().steps.map(\.course) == ["combo"])
+    }
+
     @Test func completedCourseIsNotOfferedAgain() throws {
         let world = TrainingWorld(skills: ["a"], requirements: [("a", 3, 1)], courses: [
             course("cheap", cost: 100, teaches: [("a", 3)]),

@@ -29,6 +29,16 @@ public struct CompiledCatalogue: Hashable, Sendable {
     /// no least plan holds `c` while a dominator of it is on offer.
     public private(set) var dominatorOffsets: [Int32] = []
     public private(set) var dominators: [Int32] = []
+    /// Course `c`'s stand-ins are `standIns[standInOffsets[c] ..< standInOffsets[c + 1]]`
+    /// (ascending; empty for most courses): courses that can be taken in some order with no
+    /// prerequisite held beforehand, teach every skill `c` teaches at `c`'s level or higher, and
+    /// together cost less than `c` alone, by (cost, hours). Put in `c`'s place in any plan, they
+    /// leave it a plan and make it better, so no least plan holds `c` while all of them are on
+    /// offer — whatever the person holds by estimate. Found from each need's cheapest chain with
+    /// nothing held (`Chains`); every course with a dominator on the L organisation's
+    /// synthetic catalogue has stand-ins too, and so do 665 more.
+    public private(set) var standInOffsets: [Int32] = []
+    public private(set) var standIns: [Int32] = []
 
     public var courseCount: Int { courseCost.count }
     public var needCount: Int { skillCount * 5 }
@@ -96,6 +106,83 @@ public struct CompiledCatalogue: Hashable, Sendable {
         self.providerOffsets = providerOffsets
         self.providers = providers
         (dominatorOffsets, dominators) = dominance()
+        (standInOffsets, standIns) = cheaperStandIns()
+    }
+
+    /// Each course's stand-ins (see `standIns`): the union of the cheapest chains, with nothing
+    /// held, of the skills it teaches at its levels, kept when it places from nothing, teaches
+    /// all the course teaches, and costs less in total.
+    private func cheaperStandIns() -> (offsets: [Int32], standIns: [Int32]) {
+        // Each need's cheapest chain with nothing held, by (cost, hours), and the course at its
+        // top; Bellman–Ford to the fixpoint (costs are not negative).
+        var chainCost = [Int64](repeating: .max, count: needCount)
+        var chainHours = [Int64](repeating: .max, count: needCount)
+        var top = [Int32](repeating: -1, count: needCount)
+        var changed = true
+        while changed {
+            changed = false
+            for c in 0..<courseCount {
+                var cost = courseCost[c], hours = courseHours[c]
+                var reachable = true
+                for p in prerequisites(c) {
+                    let need = Int(prerequisiteNeed[p])
+                    guard chainCost[need] != .max else { reachable = false; break }
+                    cost += chainCost[need]
+                    hours += chainHours[need]
+                }
+                guard reachable else { continue }
+                for t in teaches(c) {
+                    for level in 1...Int(teachLevel[t]) {
+                        let need = Self.need(skill: Int(teachSkill[t]), level: level)
+                        guard (cost, hours) < (chainCost[need], chainHours[need]) else { continue }
+                        chainCost[need] = cost
+                        chainHours[need] = hours
+                        top[need] = Int32(c)
+                        changed = true
+                    }
+                }
+            }
+        }
+        var offsets: [Int32] = [0], standIns: [Int32] = []
+        var members: Set<Int32> = []
+        var pending: [Int] = []
+        for c in 0..<courseCount {
+            defer { offsets.append(Int32(standIns.count)) }
+            members.removeAll(keepingCapacity: true)
+            pending = teaches(c).map { Self.need(skill: Int(teachSkill[$0]), level: Int(teachLevel[$0])) }
+            var complete = true
+            while let need = pending.popLast() {
+                guard top[need] >= 0 else { complete = false; break }
+                guard members.insert(top[need]).inserted else { continue }
+                pending += prerequisites(Int(top[need])).map { Int(prerequisiteNeed[$0]) }
+            }
+            guard complete, !members.contains(Int32(c)) else { continue }
+            let chosen = members.sorted()
+            let cost = chosen.reduce(Int64(0)) { $0 + courseCost[Int($1)] }
+            let hours = chosen.reduce(Int64(0)) { $0 + courseHours[Int($1)] }
+            guard (cost, hours) < (courseCost[c], courseHours[c]),
+                  teaches(c).allSatisfy({ t in chosen.contains { level(course: Int($0), skill: teachSkill[t]) >= Int(teachLevel[t]) } }),
+                  placesFromNothing(chosen)
+            else { continue }
+            standIns += chosen
+        }
+        return (offsets, standIns)
+    }
+
+    /// Whether `courses` can all be placed, in some order, with no prerequisite held beforehand.
+    private func placesFromNothing(_ courses: [Int32]) -> Bool {
+        var held = Set<Int>()
+        var remaining = courses
+        while !remaining.isEmpty {
+            guard let next = remaining.firstIndex(where: { c in
+                prerequisites(Int(c)).allSatisfy { held.contains(Int(prerequisiteNeed[$0])) }
+            }) else { return false }
+            let c = Int(remaining.remove(at: next))
+            for t in teaches(c) {
+                for level in 1...Int(teachLevel[t]) { held.insert(Self.need(skill: Int(teachSkill[t]), level: level)) }
+            }
+        }
+        return true
     }
 
     /// Each course's dominators (see `dominators`), found among the providers of the first need
@@ -130,6 +217,7 @@ public struct CompiledCatalogue: Hashable, Sendable {
     func prerequisites(_ c: Int) -> Range<Int> { Int(prerequisiteOffsets[c])..<Int(prerequisiteOffsets[c + 1]) }
     func providers(of need: Int) -> Range<Int> { Int(providerOffsets[need])..<Int(providerOffsets[need + 1]) }
     func dominators(of c: Int) -> Range<Int> { Int(dominatorOffsets[c])..<Int(dominatorOffsets[c + 1]) }
+    func standIns(of c: Int) -> Range<Int> { Int(standInOffsets[c])..<Int(standInOffsets[c + 1]) }
 
     /// The level course `c` teaches `skill` at, 0 when it does not teach it.
     func level(course c: Int, skill: Int32) -> Int {

@@ -43,10 +43,15 @@ struct LearningProblem {
             requirementOfNeed.append(-1)
         }
         for (j, need) in globalNeeds.enumerated() { scratch.mapNeed(Int(need), to: j) }
-        let allCourses = scratch.ascending(walker.visitedCourses.lazy.filter { !$0.excluded }.map(\.course))
+        let walked = scratch.ascending(walker.visitedCourses.lazy.filter { !$0.excluded }.map(\.course))
+        let m = globalNeeds.count
+        let chains = Chains(walked, needCount: m, catalogue: catalogue, local: scratch)
+        // Reachable courses are those with a chain; of those, the ones that cheaper chains beat
+        // go before anything is built.
+        let allCourses = walked.indices.filter { chains.keeps($0) }.map { walked[$0] }
         for (i, course) in allCourses.enumerated() { scratch.mapCourse(Int(course), to: i) }
 
-        let m = globalNeeds.count, n = allCourses.count
+        let n = allCourses.count
         let nw = max(1, (m + 63) / 64), cw = max(1, (n + 63) / 64)
         var cover = [UInt64](repeating: 0, count: n * nw)
         var requires = [UInt64](repeating: 0, count: n * nw)
@@ -66,21 +71,10 @@ struct LearningProblem {
         }
         var targets = [UInt64](repeating: 0, count: nw)
         for j in 0..<m where requirementOfNeed[j] >= 0 { Bits.set(&targets, 0, j) }
-
-        // Reachable courses: the least fixpoint where a course joins once every prerequisite it
-        // does not hold by estimate is taught by a course already in.
         var alive = [UInt64](repeating: 0, count: cw)
+        for i in 0..<n { Bits.set(&alive, 0, i) }
         var coverable = [UInt64](repeating: 0, count: nw)
-        var changed = true
-        while changed {
-            changed = false
-            for i in 0..<n where !Bits.test(alive, 0, i) {
-                guard Bits.isSubset(requires, i * nw, of: coverable, 0, words: nw) else { continue }
-                Bits.set(&alive, 0, i)
-                changed = true
-                for w in 0..<nw { coverable[w] |= cover[i * nw + w] }
-            }
-        }
+        for j in 0..<m where chains.cost[j] != .max { Bits.set(&coverable, 0, j) }
         for j in 0..<m where requirementOfNeed[j] >= 0 && !Bits.test(coverable, 0, j) {
             uncoverable.append(requirementOfNeed[j])
         }
@@ -94,7 +88,8 @@ struct LearningProblem {
         let narrowing = Narrowing(
             cover: cover, requires: requires, candidates: candidates, needGlobal: globalNeeds, needWords: nw,
             courseWords: cw, courseCost: allCourses.map { catalogue.courseCost[Int($0)] },
-            courseHours: allCourses.map { catalogue.courseHours[Int($0)] },
+            courseHours: allCourses.map { catalogue.courseHours[Int($0)] }, chainCost: chains.cost,
+            chainHours: chains.hours,
             impliedBy: Narrowing.impliedBy(needGlobal: globalNeeds, needWords: nw, local: scratch))
         // A course found undominated stays so while the relevant needs it covers stay the same
         // (its rivals only lose members), so each later round rechecks only the courses covering
@@ -106,7 +101,10 @@ struct LearningProblem {
             narrowing.useful(alive: &alive, relevant: &relevant)
             lost = previous.map { previous in (0..<nw).map { previous[$0] & ~relevant[$0] } }
             previous = relevant
-        } while narrowing.dropDominated(alive: &alive, relevant: relevant, recheckingCoverersOf: lost)
+            let beaten = narrowing.dropBeaten(alive: &alive, relevant: relevant)
+            let dominated = narrowing.dropDominated(alive: &alive, relevant: relevant, recheckingCoverersOf: lost)
+            if !beaten && !dominated { break }
+        } while true
 
         // Final numbering: the remaining courses (still in id order) and relevant needs.
         var keptNeeds: [Int] = []
@@ -324,7 +322,92 @@ struct ProblemScratch {
     }
 }
 
-/// The two reductions a problem goes through before the search, over its first numbering.
+/// The cheapest chain of each need of a problem, by (cost, hours): a course providing the need,
+/// with for each of that course's prerequisites not held by estimate the cheapest chain of that
+/// prerequisite. `Int64.max` when there is none — the need is not coverable.
+///
+/// A course c is *beaten* when the chains of the needs it provides that a least plan can ask of
+/// it cost less together, by (cost, hours), than c alone. Then no least plan holds c: put the
+/// union of those chains in its place — a set of courses that can be ordered (each chain places
+/// bottom up) and provides everything c provided — and the plan costs no more than before less
+/// c plus the chains, which is less. (A beaten course is in none of those chains, since a chain
+/// holding it costs at least its cost.) So beaten courses go, every one at once: each statement
+/// is about the least plan of the whole problem.
+struct Chains {
+    /// Per need.
+    var cost: [Int64]
+    var hours: [Int64]
+    /// Per course: whether it has a chain (every prerequisite not held has one) and is not
+    /// beaten on all the needs it provides.
+    private var kept: [Bool]
+
+    /// - Parameters:
+    ///   - courses: the problem's courses (catalogue numbers).
+    ///   - local: the problem's need numbers; a prerequisite without one holds by estimate.
+    init(_ courses: [Int32], needCount: Int, catalogue: CompiledCatalogue, local: ProblemScratch) {
+        var provideOffsets: [Int32] = [0], provides: [Int32] = []
+        var requireOffsets: [Int32] = [0], requires: [Int32] = []
+        for course in courses {
+            let c = Int(course)
+            for t in catalogue.teaches(c) {
+                let skill = Int(catalogue.teachSkill[t])
+                for level in 1...Int(catalogue.teachLevel[t]) {
+                    if let j = local.need(CompiledCatalogue.need(skill: skill, level: level)) { provides.append(Int32(j)) }
+                }
+            }
+            provideOffsets.append(Int32(provides.count))
+            for p in catalogue.prerequisites(c) {
+                if let j = local.need(Int(catalogue.prerequisiteNeed[p])) { requires.append(Int32(j)) }
+            }
+            requireOffsets.append(Int32(requires.count))
+        }
+        cost = Array(repeating: .max, count: needCount)
+        hours = Array(repeating: .max, count: needCount)
+        var chainCost = [Int64](repeating: .max, count: courses.count)
+        var chainHours = [Int64](repeating: .max, count: courses.count)
+        // Bellman–Ford to the fixpoint: costs are not negative, so a least chain repeats no need
+        // on a path and each pass settles at least one more level.
+        var changed = true
+        while changed {
+            changed = false
+            for (i, course) in courses.enumerated() {
+                var c = catalogue.courseCost[Int(course)], h = catalogue.courseHours[Int(course)]
+                var reachable = true
+                for k in Int(requireOffsets[i])..<Int(requireOffsets[i + 1]) {
+                    let j = Int(requires[k])
+                    guard cost[j] != .max else { reachable = false; break }
+                    c += cost[j]
+                    h += hours[j]
+                }
+                guard reachable, (c, h) < (chainCost[i], chainHours[i]) else { continue }
+                chainCost[i] = c
+                chainHours[i] = h
+                for k in Int(provideOffsets[i])..<Int(provideOffsets[i + 1]) {
+                    let j = Int(provides[k])
+                    if (c, h) < (cost[j], hours[j]) {
+                        cost[j] = c
+                        hours[j] = h
+                        changed = true
+                    }
+                }
+            }
+        }
+        kept = Array(repeating: false, count: courses.count)
+        for (i, course) in courses.enumerated() where chainCost[i] != .max {
+            var c: Int64 = 0, h: Int64 = 0
+            for k in Int(provideOffsets[i])..<Int(provideOffsets[i + 1]) {
+                c += cost[Int(provides[k])]
+                h += hours[Int(provides[k])]
+            }
+            kept[i] = !((c, h) < (catalogue.courseCost[Int(course)], catalogue.courseHours[Int(course)]))
+        }
+    }
+
+    /// Whether course `i` (its position in the problem's courses) can start and is not beaten.
+    func keeps(_ i: Int) -> Bool { kept[i] }
+}
+
+/// The reductions a problem goes through before the search, over its first numbering.
 private struct Narrowing {
     let cover: [UInt64]
     let requires: [UInt64]
@@ -334,6 +417,9 @@ private struct Narrowing {
     let courseWords: Int
     let courseCost: [Int64]
     let courseHours: [Int64]
+    /// Per need: its cheapest chain (`Chains`).
+    let chainCost: [Int64]
+    let chainHours: [Int64]
     /// `needWords` per need j: the needs on j's skill at j's level or above (holding one of
     /// them holds j). See `impliedBy(needGlobal:needWords:local:)`.
     let impliedBy: [UInt64]
@@ -370,6 +456,35 @@ private struct Narrowing {
             }
         }
         alive = useful
+    }
+
+    /// Drops from `alive` each course beaten by chains: the cheapest chains of the relevant needs
+    /// it covers cost less together (by cost, then hours) than the course alone (see `Chains`).
+    /// Returns whether any course was dropped.
+    func dropBeaten(alive: inout [UInt64], relevant: [UInt64]) -> Bool {
+        var dropped = false
+        for v in 0..<courseWords {
+            var word = alive[v]
+            while word != 0 {
+                let c = v << 6 | word.trailingZeroBitCount
+                word &= word - 1
+                var cost: Int64 = 0, hours: Int64 = 0
+                for w in 0..<needWords {
+                    var needs = cover[c * needWords + w] & relevant[w]
+                    while needs != 0 {
+                        let j = w << 6 | needs.trailingZeroBitCount
+                        needs &= needs - 1
+                        cost += chainCost[j]
+                        hours += chainHours[j]
+                    }
+                }
+                if (cost, hours) < (courseCost[c], courseHours[c]) {
+                    Bits.clear(&alive, 0, c)
+                    dropped = true
+                }
+            }
+        }
+        return dropped
     }
 
     /// Drops from `alive` each course c for which a course d covers every relevant need c

@@ -1,8 +1,9 @@
 /// Everything one person's plan toward one role level can depend on, gathered by walking
 /// backwards from their targets: which requirements are targets, then — course by course, in a
 /// fixed order — whether each course that could close a target (or supply a prerequisite of one
-/// that could) is out (completed, or dominated by a course on offer: `CompiledCatalogue.dominators`),
-/// and whether each prerequisite holds by estimate. The walk goes on only from courses that are in.
+/// that could) is out (completed; dominated by a course on offer, `CompiledCatalogue.dominators`;
+/// or with all its cheaper stand-ins on offer, `CompiledCatalogue.standIns`), and whether each
+/// prerequisite holds by estimate. The walk goes on only from courses that are in.
 ///
 /// Every step of the walk is decided by the bits before it, so the bits name the walk: two
 /// people with the same role level and the same bits face the same problem, and share one
@@ -95,6 +96,7 @@ struct PlanningWalker {
                 guard courseStamp[course] != stamp else { continue }
                 courseStamp[course] = stamp
                 let excluded = Self.contains(completed, Int32(course)) || dominatedOnOffer(course, completed: completed)
+                    || standInsOnOffer(course, completed: completed)
                 append(excluded)
                 visitedCourses.append((Int32(course), excluded))
                 if excluded { continue }
@@ -119,6 +121,15 @@ struct PlanningWalker {
         if completed.isEmpty { return !range.isEmpty }
         for index in range where !Self.contains(completed, catalogue.dominators[index]) { return true }
         return false
+    }
+
+    /// Whether `course` has stand-ins (`CompiledCatalogue.standIns`) and the person completed
+    /// none of them, so all are on offer: then no least plan holds `course`.
+    private func standInsOnOffer(_ course: Int, completed: ArraySlice<Int32>) -> Bool {
+        let range = catalogue.standIns(of: course)
+        if range.isEmpty { return false }
+        for index in range where Self.contains(completed, catalogue.standIns[index]) { return false }
+        return true
     }
 
     @inline(__always)
