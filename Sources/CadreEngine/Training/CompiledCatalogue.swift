@@ -21,6 +21,10 @@ public struct CompiledCatalogue: Hashable, Sendable {
     /// Need `n`'s providers are `providers[providerOffsets[n] ..< providerOffsets[n + 1]]`, ascending.
     public let providerOffsets: [Int32]
     public let providers: [Int32]
+    /// Course `c` provides the needs `provided[providedOffsets[c] ..< providedOffsets[c + 1]]`:
+    /// every skill it teaches at every level up to the one taught.
+    public let providedOffsets: [Int32]
+    public let provided: [Int32]
     /// Course `c`'s dominators are `dominators[dominatorOffsets[c] ..< dominatorOffsets[c + 1]]`:
     /// the courses that teach every skill `c` teaches at `c`'s level or higher, require nothing
     /// `c`'s own prerequisites do not imply (same skill, no higher level), and come before `c` by
@@ -39,6 +43,11 @@ public struct CompiledCatalogue: Hashable, Sendable {
     /// synthetic catalogue has stand-ins too, and so do 665 more.
     public private(set) var standInOffsets: [Int32] = []
     public private(set) var standIns: [Int32] = []
+    /// Need `n`'s providers with neither dominators nor stand-ins, ascending: those a person who
+    /// completed no course can find in a least plan
+    /// (`openProviders[openProviderOffsets[n] ..< openProviderOffsets[n + 1]]`).
+    public private(set) var openProviderOffsets: [Int32] = []
+    public private(set) var openProviders: [Int32] = []
 
     public var courseCount: Int { courseCost.count }
     public var needCount: Int { skillCount * 5 }
@@ -67,13 +76,18 @@ public struct CompiledCatalogue: Hashable, Sendable {
             return skill
         }
         var providerLists = [[Int32]](repeating: [], count: taxonomy.skillCount * 5)
+        var providedOffsets: [Int32] = [0], provided: [Int32] = []
         for (c, course) in catalogue.courses.enumerated() {
             var taught: [(Int32, Int8)] = []
             for entry in course.teaches {
                 guard let skill = index(entry, course, "teaches") else { continue }
                 taught.append((Int32(skill), Int8(entry.level)))
-                for level in 1...entry.level { providerLists[Self.need(skill: skill, level: level)].append(Int32(c)) }
+                for level in 1...entry.level {
+                    providerLists[Self.need(skill: skill, level: level)].append(Int32(c))
+                    provided.append(Int32(Self.need(skill: skill, level: level)))
+                }
             }
+            providedOffsets.append(Int32(provided.count))
             taught.sort { $0.0 < $1.0 }
             teachSkill += taught.map(\.0)
             teachLevel += taught.map(\.1)
@@ -105,8 +119,18 @@ public struct CompiledCatalogue: Hashable, Sendable {
         self.prerequisiteNeed = prerequisiteNeed
         self.providerOffsets = providerOffsets
         self.providers = providers
+        self.providedOffsets = providedOffsets
+        self.provided = provided
         (dominatorOffsets, dominators) = dominance()
         (standInOffsets, standIns) = cheaperStandIns()
+        openProviderOffsets = [0]
+        for need in 0..<needCount {
+            for index in self.providers(of: need) {
+                let c = Int(providers[index])
+                if dominators(of: c).isEmpty && standIns(of: c).isEmpty { openProviders.append(Int32(c)) }
+            }
+            openProviderOffsets.append(Int32(openProviders.count))
+        }
     }
 
     /// Each course's stand-ins (see `standIns`): the union of the cheapest chains, with nothing
@@ -217,6 +241,8 @@ public struct CompiledCatalogue: Hashable, Sendable {
     func prerequisites(_ c: Int) -> Range<Int> { Int(prerequisiteOffsets[c])..<Int(prerequisiteOffsets[c + 1]) }
     func providers(of need: Int) -> Range<Int> { Int(providerOffsets[need])..<Int(providerOffsets[need + 1]) }
     func dominators(of c: Int) -> Range<Int> { Int(dominatorOffsets[c])..<Int(dominatorOffsets[c + 1]) }
+    func openProviders(of need: Int) -> Range<Int> { Int(openProviderOffsets[need])..<Int(openProviderOffsets[need + 1]) }
+    func provided(by c: Int) -> Range<Int> { Int(providedOffsets[c])..<Int(providedOffsets[c + 1]) }
     func standIns(of c: Int) -> Range<Int> { Int(standInOffsets[c])..<Int(standInOffsets[c + 1]) }
 
     /// The level course `c` teaches `skill` at, 0 when it does not teach it.

@@ -43,12 +43,14 @@ struct LearningProblem {
             requirementOfNeed.append(-1)
         }
         for (j, need) in globalNeeds.enumerated() { scratch.mapNeed(Int(need), to: j) }
-        let walked = scratch.ascending(walker.visitedCourses.lazy.filter { !$0.excluded }.map(\.course))
         let m = globalNeeds.count
-        let chains = Chains(walked, needCount: m, catalogue: catalogue, local: scratch)
+        // Deepest first: the walk meets a course before the providers of its prerequisites.
+        let chains = Chains(
+            walker.visitedCourses.reversed().lazy.filter { !$0.excluded }.map(\.course), needCount: m,
+            catalogue: catalogue, local: scratch)
         // Reachable courses are those with a chain; of those, the ones that cheaper chains beat
         // go before anything is built.
-        let allCourses = walked.indices.filter { chains.keeps($0) }.map { walked[$0] }
+        let allCourses = scratch.ascending(chains.kept)
         for (i, course) in allCourses.enumerated() { scratch.mapCourse(Int(course), to: i) }
 
         let n = allCourses.count
@@ -56,9 +58,9 @@ struct LearningProblem {
         var cover = [UInt64](repeating: 0, count: n * nw)
         var requires = [UInt64](repeating: 0, count: n * nw)
         var candidates = [UInt64](repeating: 0, count: m * cw)
-        for (j, need) in globalNeeds.enumerated() {
-            for index in catalogue.providers(of: Int(need)) {
-                guard let i = scratch.course(Int(catalogue.providers[index])) else { continue }
+        for (i, course) in allCourses.enumerated() {
+            for k in catalogue.provided(by: Int(course)) {
+                guard let j = scratch.need(Int(catalogue.provided[k])) else { continue }
                 Bits.set(&cover, i * nw, j)
                 Bits.set(&candidates, j * cw, i)
             }
@@ -337,23 +339,23 @@ struct Chains {
     /// Per need.
     var cost: [Int64]
     var hours: [Int64]
-    /// Per course: whether it has a chain (every prerequisite not held has one) and is not
-    /// beaten on all the needs it provides.
-    private var kept: [Bool]
+    /// The courses that have a chain (every prerequisite not held has one) and are not beaten
+    /// on all the needs they provide, in the order given.
+    var kept: [Int32] = []
 
     /// - Parameters:
-    ///   - courses: the problem's courses (catalogue numbers).
+    ///   - courses: the problem's courses (catalogue numbers), best deepest first — the fixpoint
+    ///     then settles in few passes.
     ///   - local: the problem's need numbers; a prerequisite without one holds by estimate.
-    init(_ courses: [Int32], needCount: Int, catalogue: CompiledCatalogue, local: ProblemScratch) {
+    init<S: Sequence<Int32>>(_ courses: S, needCount: Int, catalogue: CompiledCatalogue, local: ProblemScratch) {
+        var order: [Int32] = []
         var provideOffsets: [Int32] = [0], provides: [Int32] = []
         var requireOffsets: [Int32] = [0], requires: [Int32] = []
         for course in courses {
             let c = Int(course)
-            for t in catalogue.teaches(c) {
-                let skill = Int(catalogue.teachSkill[t])
-                for level in 1...Int(catalogue.teachLevel[t]) {
-                    if let j = local.need(CompiledCatalogue.need(skill: skill, level: level)) { provides.append(Int32(j)) }
-                }
+            order.append(course)
+            for k in catalogue.provided(by: c) {
+                if let j = local.need(Int(catalogue.provided[k])) { provides.append(Int32(j)) }
             }
             provideOffsets.append(Int32(provides.count))
             for p in catalogue.prerequisites(c) {
@@ -363,14 +365,14 @@ struct Chains {
         }
         cost = Array(repeating: .max, count: needCount)
         hours = Array(repeating: .max, count: needCount)
-        var chainCost = [Int64](repeating: .max, count: courses.count)
-        var chainHours = [Int64](repeating: .max, count: courses.count)
+        var chainCost = [Int64](repeating: .max, count: order.count)
+        var chainHours = [Int64](repeating: .max, count: order.count)
         // Bellman–Ford to the fixpoint: costs are not negative, so a least chain repeats no need
         // on a path and each pass settles at least one more level.
         var changed = true
         while changed {
             changed = false
-            for (i, course) in courses.enumerated() {
+            for (i, course) in order.enumerated() {
                 var c = catalogue.courseCost[Int(course)], h = catalogue.courseHours[Int(course)]
                 var reachable = true
                 for k in Int(requireOffsets[i])..<Int(requireOffsets[i + 1]) {
@@ -392,19 +394,15 @@ struct Chains {
                 }
             }
         }
-        kept = Array(repeating: false, count: courses.count)
-        for (i, course) in courses.enumerated() where chainCost[i] != .max {
+        for (i, course) in order.enumerated() where chainCost[i] != .max {
             var c: Int64 = 0, h: Int64 = 0
             for k in Int(provideOffsets[i])..<Int(provideOffsets[i + 1]) {
                 c += cost[Int(provides[k])]
                 h += hours[Int(provides[k])]
             }
-            kept[i] = !((c, h) < (catalogue.courseCost[Int(course)], catalogue.courseHours[Int(course)]))
+            if !((c, h) < (catalogue.courseCost[Int(course)], catalogue.courseHours[Int(course)])) { kept.append(course) }
         }
     }
-
-    /// Whether course `i` (its position in the problem's courses) can start and is not beaten.
-    func keeps(_ i: Int) -> Bool { kept[i] }
 }
 
 /// The reductions a problem goes through before the search, over its first numbering.

@@ -3,7 +3,10 @@
 /// fixed order — whether each course that could close a target (or supply a prerequisite of one
 /// that could) is out (completed; dominated by a course on offer, `CompiledCatalogue.dominators`;
 /// or with all its cheaper stand-ins on offer, `CompiledCatalogue.standIns`), and whether each
-/// prerequisite holds by estimate. The walk goes on only from courses that are in.
+/// prerequisite holds by estimate. The walk goes on only from courses that are in. For a person
+/// who completed no course, whether a course is out is a fact of the catalogue, so that walk
+/// meets only the courses that are in (`CompiledCatalogue.openProviders`) and records no bit for
+/// courses; the first bit says which kind of walk it is.
 ///
 /// Every step of the walk is decided by the bits before it, so the bits name the walk: two
 /// people with the same role level and the same bits face the same problem, and share one
@@ -76,6 +79,11 @@ struct PlanningWalker {
         visitedCourses.removeAll(keepingCapacity: true)
         queue.removeAll(keepingCapacity: true)
 
+        // Without completions whether a course is out is the catalogue's own fact, so the walk
+        // takes only the open providers and records no bit for courses; the first bit says which
+        // kind of walk the bits that follow describe.
+        let open = completed.isEmpty
+        append(open)
         for k in taxonomy.requirements(ofRoleLevel: r) {
             let skill = Int(taxonomy.requirementSkill[k])
             let level = taxonomy.requirementLevel[k]
@@ -87,19 +95,25 @@ struct PlanningWalker {
             needStamp[need] = stamp
             queue.append(Int32(need))
         }
+        let providers = open ? catalogue.openProviders : catalogue.providers
+        let offsets = open ? catalogue.openProviderOffsets : catalogue.providerOffsets
         var head = 0
         while head < queue.count {
             let need = Int(queue[head])
             head += 1
-            for index in catalogue.providers(of: need) {
-                let course = Int(catalogue.providers[index])
+            for index in Int(offsets[need])..<Int(offsets[need + 1]) {
+                let course = Int(providers[index])
                 guard courseStamp[course] != stamp else { continue }
                 courseStamp[course] = stamp
-                let excluded = Self.contains(completed, Int32(course)) || dominatedOnOffer(course, completed: completed)
-                    || standInsOnOffer(course, completed: completed)
-                append(excluded)
-                visitedCourses.append((Int32(course), excluded))
-                if excluded { continue }
+                if !open {
+                    let excluded = Self.contains(completed, Int32(course)) || dominatedOnOffer(course, completed: completed)
+                        || standInsOnOffer(course, completed: completed)
+                    append(excluded)
+                    visitedCourses.append((Int32(course), excluded))
+                    if excluded { continue }
+                } else {
+                    visitedCourses.append((Int32(course), false))
+                }
                 for p in catalogue.prerequisites(course) {
                     let prerequisite = Int(catalogue.prerequisiteNeed[p])
                     guard needStamp[prerequisite] != stamp else { continue }
