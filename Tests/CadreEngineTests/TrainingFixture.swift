@@ -44,15 +44,17 @@ struct TrainingWorld {
         return planner.plan(person: 0, estimates: self.estimates([estimates]), toward: 0, completed: done[...])
     }
 
-    /// The courses of one person's problem toward `r@1` once it is narrowed, before the search.
+    /// The courses of one person's problem toward `r@1` once it is narrowed (each component's),
+    /// before the search, in id order.
     func problemCourses(_ estimates: [String: Double] = [:], completed: [String] = []) throws -> [String] {
         let catalogue = try catalogue(), taxonomy = taxonomy
         let done = completed.compactMap { catalogue.courseIndex($0) }.map(Int32.init).sorted()
         var walker = PlanningWalker(catalogue: catalogue, taxonomy: taxonomy, tolerance: tolerance)
         walker.walk(person: 0, estimates: self.estimates([estimates]), roleLevel: 0, completed: done[...])
         var scratch = ProblemScratch(catalogue: catalogue)
-        let problem = LearningProblem(walker: walker, catalogue: catalogue, taxonomy: taxonomy, scratch: &scratch)
-        return problem.courses.map { catalogue.courseIDs[Int($0)] }
+        let walked = WalkedProblem(walker: walker, catalogue: catalogue, taxonomy: taxonomy, scratch: &scratch)
+        let courses = walked.components.flatMap { LearningProblem($0, catalogue: catalogue, scratch: &scratch).courses }
+        return courses.sorted().map { catalogue.courseIDs[Int($0)] }
     }
 }
 

@@ -21,10 +21,6 @@ public struct CompiledCatalogue: Hashable, Sendable {
     /// Need `n`'s providers are `providers[providerOffsets[n] ..< providerOffsets[n + 1]]`, ascending.
     public let providerOffsets: [Int32]
     public let providers: [Int32]
-    /// Course `c` provides the needs `provided[providedOffsets[c] ..< providedOffsets[c + 1]]`:
-    /// every skill it teaches at every level up to the one taught.
-    public let providedOffsets: [Int32]
-    public let provided: [Int32]
     /// Course `c`'s dominators are `dominators[dominatorOffsets[c] ..< dominatorOffsets[c + 1]]`:
     /// the courses that teach every skill `c` teaches at `c`'s level or higher, require nothing
     /// `c`'s own prerequisites do not imply (same skill, no higher level), and come before `c` by
@@ -76,18 +72,13 @@ public struct CompiledCatalogue: Hashable, Sendable {
             return skill
         }
         var providerLists = [[Int32]](repeating: [], count: taxonomy.skillCount * 5)
-        var providedOffsets: [Int32] = [0], provided: [Int32] = []
         for (c, course) in catalogue.courses.enumerated() {
             var taught: [(Int32, Int8)] = []
             for entry in course.teaches {
                 guard let skill = index(entry, course, "teaches") else { continue }
                 taught.append((Int32(skill), Int8(entry.level)))
-                for level in 1...entry.level {
-                    providerLists[Self.need(skill: skill, level: level)].append(Int32(c))
-                    provided.append(Int32(Self.need(skill: skill, level: level)))
-                }
+                for level in 1...entry.level { providerLists[Self.need(skill: skill, level: level)].append(Int32(c)) }
             }
-            providedOffsets.append(Int32(provided.count))
             taught.sort { $0.0 < $1.0 }
             teachSkill += taught.map(\.0)
             teachLevel += taught.map(\.1)
@@ -119,8 +110,6 @@ public struct CompiledCatalogue: Hashable, Sendable {
         self.prerequisiteNeed = prerequisiteNeed
         self.providerOffsets = providerOffsets
         self.providers = providers
-        self.providedOffsets = providedOffsets
-        self.provided = provided
         (dominatorOffsets, dominators) = dominance()
         (standInOffsets, standIns) = cheaperStandIns()
         openProviderOffsets = [0]
@@ -242,7 +231,6 @@ public struct CompiledCatalogue: Hashable, Sendable {
     func providers(of need: Int) -> Range<Int> { Int(providerOffsets[need])..<Int(providerOffsets[need + 1]) }
     func dominators(of c: Int) -> Range<Int> { Int(dominatorOffsets[c])..<Int(dominatorOffsets[c + 1]) }
     func openProviders(of need: Int) -> Range<Int> { Int(openProviderOffsets[need])..<Int(openProviderOffsets[need + 1]) }
-    func provided(by c: Int) -> Range<Int> { Int(providedOffsets[c])..<Int(providedOffsets[c + 1]) }
     func standIns(of c: Int) -> Range<Int> { Int(standInOffsets[c])..<Int(standInOffsets[c + 1]) }
 
     /// The level course `c` teaches `skill` at, 0 when it does not teach it.

@@ -34,6 +34,7 @@ public struct LearningPlanner: Sendable {
     public let settings: PlanningSettings
     private var walker: PlanningWalker
     private var scratch: ProblemScratch
+    private var partScratch: ProblemScratch
     private var memo: [PlanningKey: Int32] = [:]
     private var partMemo: [PartKey: PartSolution] = [:]
     /// Every distinct problem solved so far, in the order first met.
@@ -47,6 +48,7 @@ public struct LearningPlanner: Sendable {
         self.settings = settings
         walker = PlanningWalker(catalogue: catalogue, taxonomy: taxonomy, tolerance: settings.tolerance)
         scratch = ProblemScratch(catalogue: catalogue)
+        partScratch = ProblemScratch(catalogue: catalogue)
     }
 
     /// The index into `cores` of person `person`'s plan toward role level `roleLevel`.
@@ -85,7 +87,7 @@ public struct LearningPlanner: Sendable {
 
     private mutating func settle() -> Int {
         if let known = memo[walker.key] { return Int(known) }
-        let problem = LearningProblem(walker: walker, catalogue: catalogue, taxonomy: taxonomy, scratch: &scratch)
+        let problem = WalkedProblem(walker: walker, catalogue: catalogue, taxonomy: taxonomy, scratch: &scratch)
         let core = solve(problem, roleLevel: walker.key.roleLevel)
         let index = cores.count
         cores.append(core)
@@ -93,48 +95,81 @@ public struct LearningPlanner: Sendable {
         return index
     }
 
-    /// Solves `problem` part by part, each distinct part once: a part is named by its courses,
-    /// its needs and which of them are targets (all catalogue facts once those are fixed), so
-    /// people of different role levels whose problems differ elsewhere still share it.
-    mutating func solve(_ problem: LearningProblem, roleLevel: Int32) -> PlanCore {
-        var members: [Int] = []
+    /// Solves `problem` component by component, each distinct component (and each distinct part
+    /// of one) once, and orders the union of their plans. `scratch` still numbers the problem's
+    /// needs (`WalkedProblem.init`): the prerequisites without a number hold by estimate.
+    mutating func solve(_ problem: WalkedProblem, roleLevel: Int32) -> PlanCore {
+        var members: [Int32] = []
         var status = LearningPlan.Status.optimal
         var lowerBound: Int64 = 0
         var nodes = 0
-        for part in problem.parts() where part.targetMask.contains(where: { $0 != 0 }) {
-            let key = PartKey(courses: part.courses, needs: part.needGlobal, targets: part.targetMask)
-            let solution: PartSolution
-            if let known = partMemo[key] {
-                solution = known
-            } else {
-                solution = PartSolution(part, budget: settings.searchBudget)
-                partMemo[key] = solution
-            }
+        for component in problem.components {
+            let solution = solution(of: component)
             nodes += solution.nodes
             if solution.exhausted { status = .bounded }
             lowerBound += solution.lowerBound
-            members += solution.courses.compactMap { problem.local($0) }
+            members += solution.courses
         }
         members.sort()
-        let order = problem.placementOrder(members)
+        let order = placementOrder(members)
         var closeOffsets: [Int32] = [0], closes: [Int32] = []
         var cost: Int64 = 0, hours: Int64 = 0
-        for c in order {
-            cost += problem.cost[c]
-            hours += problem.hours[c]
+        for course in order {
+            cost += catalogue.courseCost[Int(course)]
+            hours += catalogue.courseHours[Int(course)]
             var closed: [Int32] = []
-            for j in 0..<problem.needCount where problem.needRequirement[j] >= 0
-                && Bits.test(problem.cover, c * problem.needWords, j) {
-                closed.append(problem.needRequirement[j])
+            scratch.forEachProvided(by: Int(course), in: catalogue) { j in
+                if problem.requirementOfNeed[j] >= 0 { closed.append(problem.requirementOfNeed[j]) }
             }
             closes += closed.sorted()
             closeOffsets.append(Int32(closes.count))
         }
         if status == .optimal { lowerBound = cost }
         return PlanCore(
-            roleLevel: roleLevel, courses: order.map { problem.courses[$0] }, closeOffsets: closeOffsets,
-            closes: closes, uncoverable: problem.uncoverable.sorted(), cost: cost, hours: hours,
-            status: status, lowerBound: min(lowerBound, cost), nodes: nodes)
+            roleLevel: roleLevel, courses: order, closeOffsets: closeOffsets, closes: closes,
+            uncoverable: problem.uncoverable.sorted(), cost: cost, hours: hours, status: status,
+            lowerBound: min(lowerBound, cost), nodes: nodes)
+    }
+
+    /// The least plan of the problem `key` names — a component, or a part of one — solved once.
+    private mutating func solution(of key: PartKey) -> PartSolution {
+        if let known = partMemo[key] { return known }
+        let problem = LearningProblem(key, catalogue: catalogue, scratch: &partScratch)
+        var solution = PartSolution(courses: [], exhausted: false, lowerBound: 0, nodes: 0)
+        for part in problem.parts() where part.targetMask.contains(where: { $0 != 0 }) {
+            let partKey = PartKey(courses: part.courses, needs: part.needGlobal, targets: part.targetMask)
+            let found: PartSolution
+            if let known = partMemo[partKey] {
+                found = known
+            } else {
+                found = PartSolution(part, budget: settings.searchBudget)
+                partMemo[partKey] = found
+            }
+            solution.courses += found.courses
+            solution.exhausted = solution.exhausted || found.exhausted
+            solution.lowerBound += found.lowerBound
+            solution.nodes += found.nodes
+        }
+        partMemo[key] = solution
+        return solution
+    }
+
+    /// Greedy placement of `members` (catalogue numbers, ascending) by DESIGN.md's rule —
+    /// repeatedly the smallest id whose prerequisites hold, by estimate (no need number in
+    /// `scratch`) or through a course placed before: the courses it could place, in order.
+    private func placementOrder(_ members: [Int32]) -> [Int32] {
+        var remaining = members
+        var order: [Int32] = []
+        func holds(_ need: Int) -> Bool {
+            scratch.need(need) == nil
+                || order.contains { catalogue.level(course: Int($0), skill: Int32(need / 5)) >= need % 5 + 1 }
+        }
+        while let next = remaining.firstIndex(where: { course in
+            catalogue.prerequisites(Int(course)).allSatisfy { holds(Int(catalogue.prerequisiteNeed[$0])) }
+        }) {
+            order.append(remaining.remove(at: next))
+        }
+        return order
     }
 }
 
@@ -152,6 +187,13 @@ struct PartSolution: Sendable {
     var exhausted: Bool
     var lowerBound: Int64
     var nodes: Int
+
+    init(courses: [Int32], exhausted: Bool, lowerBound: Int64, nodes: Int) {
+        self.courses = courses
+        self.exhausted = exhausted
+        self.lowerBound = lowerBound
+        self.nodes = nodes
+    }
 
     init(_ part: LearningProblem, budget: Int) {
         var search = PlanSearch(problem: part, budget: budget)

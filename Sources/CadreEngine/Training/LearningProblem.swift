@@ -1,8 +1,109 @@
+/// A person's walked problem once chains have pruned it (`Chains`), split into independent
+/// components: the needs (targets in requirement order, then prerequisites not held, in walk
+/// order), the targets no chain closes, and for each component that holds a target its courses,
+/// its needs and which of them are targets. Two needs fall in one component when a kept course
+/// provides or requires both; no kept course reaches outside its component, so each component
+/// has its least plan alone, and the person's is their union (cost, hours and count add up, and
+/// the smallest sorted id list of a disjoint union is the union of the smallest). A component is
+/// named by what decides it, so people whose problems differ elsewhere share its solve.
+struct WalkedProblem {
+    /// Per need: the global need number (`skill · 5 + level − 1`).
+    var needGlobal: [Int32] = []
+    /// Per need: the requirement index when it is a target, else −1.
+    var requirementOfNeed: [Int32] = []
+    /// Requirement indices of the targets no chain of courses closes, in requirement order.
+    var uncoverable: [Int32] = []
+    var components: [PartKey] = []
+
+    /// Leaves `scratch` numbering the problem's needs (`ProblemScratch.need`): a prerequisite of a
+    /// course in a component holds by estimate exactly when it has no number.
+    init(walker: PlanningWalker, catalogue: CompiledCatalogue, taxonomy: CompiledTaxonomy, scratch: inout ProblemScratch) {
+        scratch.advance()
+        for k in walker.targets {
+            let skill = Int(taxonomy.requirementSkill[Int(k)])
+            needGlobal.append(Int32(CompiledCatalogue.need(skill: skill, level: Int(taxonomy.requirementLevel[Int(k)]))))
+            requirementOfNeed.append(k)
+        }
+        for (need, held) in walker.visitedNeeds where !held {
+            needGlobal.append(need)
+            requirementOfNeed.append(-1)
+        }
+        for (j, need) in needGlobal.enumerated() { scratch.mapNeed(Int(need), to: j) }
+        let m = needGlobal.count
+        let chains = Chains(
+            walker.visitedCourses.reversed().lazy.filter { !$0.excluded }.map(\.course), catalogue: catalogue,
+            local: scratch, needCount: m)
+        for j in 0..<m where requirementOfNeed[j] >= 0 && chains.cost[j] == .max { uncoverable.append(requirementOfNeed[j]) }
+
+        // Components: union–find over the needs, through each kept course.
+        var sets = DisjointSets(count: m)
+        var firstNeed = [Int](repeating: -1, count: chains.kept.count)
+        for (i, course) in chains.kept.enumerated() {
+            var first = -1
+            scratch.forEachProvided(by: Int(course), in: catalogue) { j in
+                if first < 0 { first = j } else { sets.union(first, j) }
+            }
+            for p in catalogue.prerequisites(Int(course)) {
+                guard let j = scratch.need(Int(catalogue.prerequisiteNeed[p])) else { continue }
+                if first < 0 { first = j } else { sets.union(first, j) }
+            }
+            firstNeed[i] = first
+        }
+        var componentOfRoot = [Int](repeating: -1, count: m)
+        var needs: [[Int32]] = [], targets: [[Int32]] = [], courses: [[Int32]] = []
+        for j in 0..<m where requirementOfNeed[j] >= 0 && chains.cost[j] != .max {
+            let r = sets.root(j)
+            guard componentOfRoot[r] < 0 else { continue }
+            componentOfRoot[r] = needs.count
+            needs.append([])
+            targets.append([])
+            courses.append([])
+        }
+        for j in 0..<m {
+            let c = componentOfRoot[sets.root(j)]
+            guard c >= 0 else { continue }
+            needs[c].append(needGlobal[j])
+            if requirementOfNeed[j] >= 0 { targets[c].append(needGlobal[j]) }
+        }
+        for (i, course) in chains.kept.enumerated() where firstNeed[i] >= 0 {
+            let c = componentOfRoot[sets.root(firstNeed[i])]
+            if c >= 0 { courses[c].append(course) }
+        }
+        for c in needs.indices {
+            let order = needs[c].sorted()
+            var mask = [UInt64](repeating: 0, count: max(1, (order.count + 63) / 64))
+            for (j, need) in order.enumerated() where targets[c].contains(need) { Bits.set(&mask, 0, j) }
+            components.append(PartKey(courses: courses[c].sorted(), needs: order, targets: mask))
+        }
+    }
+}
+
+/// Union–find over `0 ..< count`, with path halving.
+struct DisjointSets {
+    private var parent: [Int32]
+
+    init(count: Int) { parent = (0..<Int32(count)).map { $0 } }
+
+    mutating func root(_ x: Int) -> Int {
+        var x = x
+        while Int(parent[x]) != x {
+            parent[x] = parent[Int(parent[x])]
+            x = Int(parent[x])
+        }
+        return x
+    }
+
+    mutating func union(_ a: Int, _ b: Int) {
+        let ra = root(a), rb = root(b)
+        if ra != rb { parent[rb] = Int32(ra) }
+    }
+}
+
 /// One distinct planning problem in its own small numbering, ready for the search: the courses
-/// that can take part in a least plan (reachable, not completed, useful, not dominated) in id
-/// order, the needs that matter (coverable targets, then prerequisites not held by estimate that
-/// a remaining course requires), and as bitsets which needs each course covers, which it
-/// requires, and which courses cover each need.
+/// that can take part in a least plan (kept by chains, useful, not dominated) in id order, the
+/// needs that matter (targets, then prerequisites not held by estimate that a remaining course
+/// requires), and as bitsets which needs each course covers, which it requires, and which
+/// courses cover each need.
 struct LearningProblem {
     /// Global course numbers, ascending — so local order is id order.
     var courses: [Int32] = []
@@ -17,40 +118,23 @@ struct LearningProblem {
     var requires: [UInt64] = []
     /// `needCount × courseWords`.
     var candidates: [UInt64] = []
-    /// Coverable targets (`needWords`).
+    /// Targets (`needWords`).
     var targetMask: [UInt64] = []
-    /// Per local need: the global requirement index when it is a target, else −1.
-    var needRequirement: [Int32] = []
     /// Per local need: the global need number (`skill · 5 + level − 1`).
     var needGlobal: [Int32] = []
-    /// Requirement indices of the targets no chain of courses closes, in requirement order.
-    var uncoverable: [Int32] = []
 
     var courseCount: Int { courses.count }
 
-    init(walker: PlanningWalker, catalogue: CompiledCatalogue, taxonomy: CompiledTaxonomy, scratch: inout ProblemScratch) {
+    /// The problem named by `key` (a component of a `WalkedProblem`): its courses, every one with
+    /// a chain, and its needs — the targets, all coverable, and the prerequisites not held by
+    /// estimate (a prerequisite of one of the courses that is not among the needs holds).
+    init(_ key: PartKey, catalogue: CompiledCatalogue, scratch: inout ProblemScratch) {
         scratch.advance()
-        // Needs: targets in requirement order, then prerequisites not held, in walk order.
-        var globalNeeds: [Int32] = []
-        var requirementOfNeed: [Int32] = []
-        for k in walker.targets {
-            let skill = Int(taxonomy.requirementSkill[Int(k)])
-            globalNeeds.append(Int32(CompiledCatalogue.need(skill: skill, level: Int(taxonomy.requirementLevel[Int(k)]))))
-            requirementOfNeed.append(k)
-        }
-        for (need, held) in walker.visitedNeeds where !held {
-            globalNeeds.append(need)
-            requirementOfNeed.append(-1)
-        }
+        let globalNeeds = key.needs
         for (j, need) in globalNeeds.enumerated() { scratch.mapNeed(Int(need), to: j) }
         let m = globalNeeds.count
-        // Deepest first: the walk meets a course before the providers of its prerequisites.
-        let chains = Chains(
-            walker.visitedCourses.reversed().lazy.filter { !$0.excluded }.map(\.course), needCount: m,
-            catalogue: catalogue, local: scratch)
-        // Reachable courses are those with a chain; of those, the ones that cheaper chains beat
-        // go before anything is built.
-        let allCourses = scratch.ascending(chains.kept)
+        let chains = Chains(key.courses, catalogue: catalogue, local: scratch, needCount: m)
+        let allCourses = key.courses
         for (i, course) in allCourses.enumerated() { scratch.mapCourse(Int(course), to: i) }
 
         let n = allCourses.count
@@ -59,33 +143,25 @@ struct LearningProblem {
         var requires = [UInt64](repeating: 0, count: n * nw)
         var candidates = [UInt64](repeating: 0, count: m * cw)
         for (i, course) in allCourses.enumerated() {
-            for k in catalogue.provided(by: Int(course)) {
-                guard let j = scratch.need(Int(catalogue.provided[k])) else { continue }
+            scratch.forEachProvided(by: Int(course), in: catalogue) { j in
                 Bits.set(&cover, i * nw, j)
                 Bits.set(&candidates, j * cw, i)
             }
-        }
-        for (i, course) in allCourses.enumerated() {
             for p in catalogue.prerequisites(Int(course)) {
                 guard let j = scratch.need(Int(catalogue.prerequisiteNeed[p])) else { continue }
                 Bits.set(&requires, i * nw, j)
             }
         }
-        var targets = [UInt64](repeating: 0, count: nw)
-        for j in 0..<m where requirementOfNeed[j] >= 0 { Bits.set(&targets, 0, j) }
+        let targets = key.targets
         var alive = [UInt64](repeating: 0, count: cw)
         for i in 0..<n { Bits.set(&alive, 0, i) }
-        var coverable = [UInt64](repeating: 0, count: nw)
-        for j in 0..<m where chains.cost[j] != .max { Bits.set(&coverable, 0, j) }
-        for j in 0..<m where requirementOfNeed[j] >= 0 && !Bits.test(coverable, 0, j) {
-            uncoverable.append(requirementOfNeed[j])
-        }
 
         // Narrow to what a least plan can use, until nothing changes: the useful courses are
-        // those covering a relevant need (a coverable target, or a prerequisite a useful course
-        // requires) — a course covering nothing relevant only adds to a plan — and among them,
-        // the dominated ones go (`Narrowing.dominated`). Dropping a course can make needs
-        // irrelevant, which can make more courses comparable, so the two steps repeat.
+        // those covering a relevant need (a target, or a prerequisite a useful course requires)
+        // — a course covering nothing relevant only adds to a plan — and among them, the beaten
+        // ones go (`Narrowing.dropBeaten`), and the dominated ones (`Narrowing.dropDominated`).
+        // Dropping a course can make needs irrelevant, which can make more courses comparable,
+        // so the steps repeat.
         var relevant = [UInt64](repeating: 0, count: nw)
         let narrowing = Narrowing(
             cover: cover, requires: requires, candidates: candidates, needGlobal: globalNeeds, needWords: nw,
@@ -99,7 +175,7 @@ struct LearningProblem {
         var previous: [UInt64]? = nil
         var lost: [UInt64]? = nil
         repeat {
-            for w in 0..<nw { relevant[w] = targets[w] & coverable[w] }
+            for w in 0..<nw { relevant[w] = targets[w] }
             narrowing.useful(alive: &alive, relevant: &relevant)
             lost = previous.map { previous in (0..<nw).map { previous[$0] & ~relevant[$0] } }
             previous = relevant
@@ -121,7 +197,7 @@ struct LearningProblem {
         self.requires = [UInt64](repeating: 0, count: kept.count * finalNeedWords)
         self.candidates = [UInt64](repeating: 0, count: keptNeeds.count * finalCourseWords)
         targetMask = [UInt64](repeating: 0, count: finalNeedWords)
-        for (newJ, j) in keptNeeds.enumerated() where requirementOfNeed[j] >= 0 { Bits.set(&targetMask, 0, newJ) }
+        for (newJ, j) in keptNeeds.enumerated() where Bits.test(targets, 0, j) { Bits.set(&targetMask, 0, newJ) }
         for (newI, i) in kept.enumerated() {
             Bits.forEach(cover, i * nw, count: nw) { j in
                 let newJ = newNeed[j]
@@ -140,7 +216,6 @@ struct LearningProblem {
         needCount = keptNeeds.count
         needWords = finalNeedWords
         courseWords = finalCourseWords
-        needRequirement = keptNeeds.map { requirementOfNeed[$0] }
         needGlobal = keptNeeds.map { globalNeeds[$0] }
     }
 
@@ -152,15 +227,7 @@ struct LearningProblem {
     /// part is solved alone. Parts without a target are left out (no least plan uses them).
     func parts() -> [LearningProblem] {
         guard needCount > 0 else { return [self] }
-        var parent = Array(0..<needCount)
-        func root(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
+        var sets = DisjointSets(count: needCount)
         var firstNeed = [Int](repeating: -1, count: courseCount)
         for c in 0..<courseCount {
             var first = -1
@@ -169,12 +236,7 @@ struct LearningProblem {
                 while word != 0 {
                     let j = w << 6 | word.trailingZeroBitCount
                     word &= word - 1
-                    if first < 0 {
-                        first = root(j)
-                    } else {
-                        let r = root(j)
-                        if r != first { parent[r] = first }
-                    }
+                    if first < 0 { first = j } else { sets.union(first, j) }
                 }
             }
             firstNeed[c] = first
@@ -184,7 +246,7 @@ struct LearningProblem {
         var partNeeds: [[Int]] = []
         var needPart = [Int](repeating: 0, count: needCount)
         for j in 0..<needCount {
-            let r = root(j)
+            let r = sets.root(j)
             if partOfRoot[r] < 0 {
                 partOfRoot[r] = partNeeds.count
                 partNeeds.append([])
@@ -198,7 +260,7 @@ struct LearningProblem {
         var result: [LearningProblem] = []
         var newNeed = [Int](repeating: -1, count: needCount)
         for (k, needs) in partNeeds.enumerated() {
-            guard needs.contains(where: { needRequirement[$0] >= 0 }) else { continue }
+            guard needs.contains(where: { Bits.test(targetMask, 0, $0) }) else { continue }
             for (newJ, j) in needs.enumerated() { newNeed[j] = newJ }
             result.append(restricted(courses: partCourses[k], needs: needs, newNeed: newNeed))
         }
@@ -220,7 +282,7 @@ struct LearningProblem {
         part.requires = [UInt64](repeating: 0, count: members.count * pw)
         part.candidates = [UInt64](repeating: 0, count: needs.count * pc)
         part.targetMask = [UInt64](repeating: 0, count: pw)
-        for (newJ, j) in needs.enumerated() where needRequirement[j] >= 0 { Bits.set(&part.targetMask, 0, newJ) }
+        for (newJ, j) in needs.enumerated() where Bits.test(targetMask, 0, j) { Bits.set(&part.targetMask, 0, newJ) }
         for (newI, i) in members.enumerated() {
             Bits.forEach(cover, i * needWords, count: needWords) { j in
                 Bits.set(&part.cover, newI * pw, newNeed[j])
@@ -230,7 +292,6 @@ struct LearningProblem {
                 Bits.set(&part.requires, newI * pw, newNeed[j])
             }
         }
-        part.needRequirement = needs.map { needRequirement[$0] }
         part.needGlobal = needs.map { needGlobal[$0] }
         return part
     }
@@ -272,6 +333,9 @@ struct LearningProblem {
 struct ProblemScratch {
     private var needLocal: [Int32]
     private var needStamp: [UInt32]
+    /// Per skill: bit `level − 1` set when the skill at that level is a need of the problem.
+    private var skillLevels: [UInt8]
+    private var skillStamp: [UInt32]
     private var courseLocal: [Int32]
     private var courseStamp: [UInt32]
     private var courseBits: [UInt64]
@@ -280,6 +344,8 @@ struct ProblemScratch {
     init(catalogue: CompiledCatalogue) {
         needLocal = Array(repeating: 0, count: catalogue.needCount)
         needStamp = Array(repeating: 0, count: catalogue.needCount)
+        skillLevels = Array(repeating: 0, count: catalogue.skillCount)
+        skillStamp = Array(repeating: 0, count: catalogue.skillCount)
         courseLocal = Array(repeating: 0, count: catalogue.courseCount)
         courseStamp = Array(repeating: 0, count: catalogue.courseCount)
         courseBits = Array(repeating: 0, count: (catalogue.courseCount + 63) / 64)
@@ -289,6 +355,7 @@ struct ProblemScratch {
         stamp &+= 1
         if stamp == 0 {
             for i in needStamp.indices { needStamp[i] = 0 }
+            for i in skillStamp.indices { skillStamp[i] = 0 }
             for i in courseStamp.indices { courseStamp[i] = 0 }
             stamp = 1
         }
@@ -297,6 +364,27 @@ struct ProblemScratch {
     mutating func mapNeed(_ need: Int, to local: Int) {
         needLocal[need] = Int32(local)
         needStamp[need] = stamp
+        let skill = need / 5
+        if skillStamp[skill] != stamp {
+            skillStamp[skill] = stamp
+            skillLevels[skill] = 0
+        }
+        skillLevels[skill] |= 1 << UInt8(need % 5)
+    }
+
+    /// Calls `body` with the local number of each need of the problem that course `c` provides
+    /// (its skills at every level up to the one taught), by skill, then level.
+    @inline(__always)
+    func forEachProvided(by c: Int, in catalogue: CompiledCatalogue, _ body: (Int) -> Void) {
+        for t in catalogue.teaches(c) {
+            let skill = Int(catalogue.teachSkill[t])
+            guard skillStamp[skill] == stamp else { continue }
+            var levels = skillLevels[skill] & UInt8(truncatingIfNeeded: (1 << Int(catalogue.teachLevel[t])) - 1)
+            while levels != 0 {
+                body(Int(needLocal[skill * 5 + levels.trailingZeroBitCount]))
+                levels &= levels - 1
+            }
+        }
     }
 
     mutating func mapCourse(_ course: Int, to local: Int) {
@@ -344,64 +432,95 @@ struct Chains {
     var kept: [Int32] = []
 
     /// - Parameters:
-    ///   - courses: the problem's courses (catalogue numbers), best deepest first — the fixpoint
-    ///     then settles in few passes.
-    ///   - local: the problem's need numbers; a prerequisite without one holds by estimate.
-    init<S: Sequence<Int32>>(_ courses: S, needCount: Int, catalogue: CompiledCatalogue, local: ProblemScratch) {
-        var order: [Int32] = []
-        var provideOffsets: [Int32] = [0], provides: [Int32] = []
-        var requireOffsets: [Int32] = [0], requires: [Int32] = []
+    ///   - courses: the problem's courses (catalogue numbers), best deepest first — the walk
+    ///     meets a course before the providers of its prerequisites, so in the reverse of the
+    ///     walk's order the fixpoint settles in few passes.
+    ///   - local: numbers the problem's needs; a prerequisite without one holds by estimate.
+    init<C: Collection<Int32>>(_ courses: C, catalogue: CompiledCatalogue, local: ProblemScratch, needCount: Int) {
+        var n = 0, listed = 0
+        for course in courses {
+            n += 1
+            listed += 5 * catalogue.teaches(Int(course)).count + catalogue.prerequisites(Int(course)).count
+        }
+        // Course i provides the needs list[bounds[2i] ..< bounds[2i + 1]] and requires
+        // list[bounds[2i + 1] ..< bounds[2i + 2]].
+        let order = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+        let bounds = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * n + 1)
+        let list = UnsafeMutableBufferPointer<Int32>.allocate(capacity: listed)
+        let chainCost = UnsafeMutableBufferPointer<Int64>.allocate(capacity: n)
+        let chainHours = UnsafeMutableBufferPointer<Int64>.allocate(capacity: n)
+        defer {
+            order.deallocate()
+            bounds.deallocate()
+            list.deallocate()
+            chainCost.deallocate()
+            chainHours.deallocate()
+        }
+        var i = 0, k = 0
+        bounds[0] = 0
         for course in courses {
             let c = Int(course)
-            order.append(course)
-            for k in catalogue.provided(by: c) {
-                if let j = local.need(Int(catalogue.provided[k])) { provides.append(Int32(j)) }
+            order[i] = course
+            chainCost[i] = .max
+            chainHours[i] = .max
+            local.forEachProvided(by: c, in: catalogue) { j in
+                list[k] = Int32(j)
+                k += 1
             }
-            provideOffsets.append(Int32(provides.count))
+            bounds[2 * i + 1] = Int32(k)
             for p in catalogue.prerequisites(c) {
-                if let j = local.need(Int(catalogue.prerequisiteNeed[p])) { requires.append(Int32(j)) }
+                guard let j = local.need(Int(catalogue.prerequisiteNeed[p])) else { continue }
+                list[k] = Int32(j)
+                k += 1
             }
-            requireOffsets.append(Int32(requires.count))
+            bounds[2 * i + 2] = Int32(k)
+            i += 1
         }
-        cost = Array(repeating: .max, count: needCount)
-        hours = Array(repeating: .max, count: needCount)
-        var chainCost = [Int64](repeating: .max, count: order.count)
-        var chainHours = [Int64](repeating: .max, count: order.count)
+        var cost = [Int64](repeating: .max, count: needCount)
+        var hours = [Int64](repeating: .max, count: needCount)
         // Bellman–Ford to the fixpoint: costs are not negative, so a least chain repeats no need
         // on a path and each pass settles at least one more level.
-        var changed = true
-        while changed {
-            changed = false
-            for (i, course) in order.enumerated() {
-                var c = catalogue.courseCost[Int(course)], h = catalogue.courseHours[Int(course)]
-                var reachable = true
-                for k in Int(requireOffsets[i])..<Int(requireOffsets[i + 1]) {
-                    let j = Int(requires[k])
-                    guard cost[j] != .max else { reachable = false; break }
-                    c += cost[j]
-                    h += hours[j]
-                }
-                guard reachable, (c, h) < (chainCost[i], chainHours[i]) else { continue }
-                chainCost[i] = c
-                chainHours[i] = h
-                for k in Int(provideOffsets[i])..<Int(provideOffsets[i + 1]) {
-                    let j = Int(provides[k])
-                    if (c, h) < (cost[j], hours[j]) {
-                        cost[j] = c
-                        hours[j] = h
-                        changed = true
+        cost.withUnsafeMutableBufferPointer { cost in
+            hours.withUnsafeMutableBufferPointer { hours in
+                var changed = true
+                while changed {
+                    changed = false
+                    for i in 0..<n {
+                        var c = catalogue.courseCost[Int(order[i])], h = catalogue.courseHours[Int(order[i])]
+                        var reachable = true
+                        for k in Int(bounds[2 * i + 1])..<Int(bounds[2 * i + 2]) {
+                            let j = Int(list[k])
+                            guard cost[j] != .max else { reachable = false; break }
+                            c += cost[j]
+                            h += hours[j]
+                        }
+                        guard reachable, (c, h) < (chainCost[i], chainHours[i]) else { continue }
+                        chainCost[i] = c
+                        chainHours[i] = h
+                        for k in Int(bounds[2 * i])..<Int(bounds[2 * i + 1]) {
+                            let j = Int(list[k])
+                            if (c, h) < (cost[j], hours[j]) {
+                                cost[j] = c
+                                hours[j] = h
+                                changed = true
+                            }
+                        }
                     }
                 }
             }
         }
-        for (i, course) in order.enumerated() where chainCost[i] != .max {
+        for i in 0..<n where chainCost[i] != .max {
             var c: Int64 = 0, h: Int64 = 0
-            for k in Int(provideOffsets[i])..<Int(provideOffsets[i + 1]) {
-                c += cost[Int(provides[k])]
-                h += hours[Int(provides[k])]
+            for k in Int(bounds[2 * i])..<Int(bounds[2 * i + 1]) {
+                c += cost[Int(list[k])]
+                h += hours[Int(list[k])]
             }
-            if !((c, h) < (catalogue.courseCost[Int(course)], catalogue.courseHours[Int(course)])) { kept.append(course) }
+            if !((c, h) < (catalogue.courseCost[Int(order[i])], catalogue.courseHours[Int(order[i])])) {
+                kept.append(order[i])
+            }
         }
+        self.cost = cost
+        self.hours = hours
     }
 }
 
