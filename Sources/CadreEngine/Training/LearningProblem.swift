@@ -30,9 +30,10 @@ struct WalkedProblem {
         }
         for (j, need) in needGlobal.enumerated() { scratch.mapNeed(Int(need), to: j) }
         let m = needGlobal.count
-        let chains = Chains(
-            walker.visitedCourses.reversed().lazy.filter { !$0.excluded }.map(\.course), catalogue: catalogue,
-            local: scratch, needCount: m)
+        var walked: [Int32] = []
+        walked.reserveCapacity(walker.visitedCourses.count)
+        for visit in walker.visitedCourses.reversed() where !visit.excluded { walked.append(visit.course) }
+        let chains = Chains(walked, catalogue: catalogue, local: scratch, needCount: m)
         for j in 0..<m where requirementOfNeed[j] >= 0 && chains.cost[j] == .max { uncoverable.append(requirementOfNeed[j]) }
 
         // Components: union–find over the needs, through each kept course.
@@ -153,6 +154,7 @@ struct LearningProblem {
             }
         }
         let targets = key.targets
+        let courseCost = catalogue.courseCost, courseHours = catalogue.courseHours
         var alive = [UInt64](repeating: 0, count: cw)
         for i in 0..<n { Bits.set(&alive, 0, i) }
 
@@ -165,8 +167,8 @@ struct LearningProblem {
         var relevant = [UInt64](repeating: 0, count: nw)
         let narrowing = Narrowing(
             cover: cover, requires: requires, candidates: candidates, needGlobal: globalNeeds, needWords: nw,
-            courseWords: cw, courseCost: allCourses.map { catalogue.courseCost[Int($0)] },
-            courseHours: allCourses.map { catalogue.courseHours[Int($0)] }, chainCost: chains.cost,
+            courseWords: cw, courseCost: allCourses.map { courseCost[Int($0)] },
+            courseHours: allCourses.map { courseHours[Int($0)] }, chainCost: chains.cost,
             chainHours: chains.hours,
             impliedBy: Narrowing.impliedBy(needGlobal: globalNeeds, needWords: nw, local: scratch))
         // A course found undominated stays so while the relevant needs it covers stay the same
@@ -211,8 +213,8 @@ struct LearningProblem {
             }
         }
         courses = kept.map { allCourses[$0] }
-        cost = courses.map { catalogue.courseCost[Int($0)] }
-        hours = courses.map { catalogue.courseHours[Int($0)] }
+        cost = courses.map { courseCost[Int($0)] }
+        hours = courses.map { courseHours[Int($0)] }
         needCount = keptNeeds.count
         needWords = finalNeedWords
         courseWords = finalCourseWords
@@ -436,7 +438,7 @@ struct Chains {
     ///     meets a course before the providers of its prerequisites, so in the reverse of the
     ///     walk's order the fixpoint settles in few passes.
     ///   - local: numbers the problem's needs; a prerequisite without one holds by estimate.
-    init<C: Collection<Int32>>(_ courses: C, catalogue: CompiledCatalogue, local: ProblemScratch, needCount: Int) {
+    init(_ courses: [Int32], catalogue: CompiledCatalogue, local: ProblemScratch, needCount: Int) {
         var n = 0, listed = 0
         for course in courses {
             n += 1
@@ -476,6 +478,7 @@ struct Chains {
             bounds[2 * i + 2] = Int32(k)
             i += 1
         }
+        let courseCost = catalogue.courseCost, courseHours = catalogue.courseHours
         var cost = [Int64](repeating: .max, count: needCount)
         var hours = [Int64](repeating: .max, count: needCount)
         // Bellman–Ford to the fixpoint: costs are not negative, so a least chain repeats no need
@@ -486,7 +489,7 @@ struct Chains {
                 while changed {
                     changed = false
                     for i in 0..<n {
-                        var c = catalogue.courseCost[Int(order[i])], h = catalogue.courseHours[Int(order[i])]
+                        var c = courseCost[Int(order[i])], h = courseHours[Int(order[i])]
                         var reachable = true
                         for k in Int(bounds[2 * i + 1])..<Int(bounds[2 * i + 2]) {
                             let j = Int(list[k])
@@ -494,12 +497,12 @@ struct Chains {
                             c += cost[j]
                             h += hours[j]
                         }
-                        guard reachable, (c, h) < (chainCost[i], chainHours[i]) else { continue }
+                        guard reachable, Chains.less(c, h, than: chainCost[i], chainHours[i]) else { continue }
                         chainCost[i] = c
                         chainHours[i] = h
                         for k in Int(bounds[2 * i])..<Int(bounds[2 * i + 1]) {
                             let j = Int(list[k])
-                            if (c, h) < (cost[j], hours[j]) {
+                            if Chains.less(c, h, than: cost[j], hours[j]) {
                                 cost[j] = c
                                 hours[j] = h
                                 changed = true
@@ -515,12 +518,18 @@ struct Chains {
                 c += cost[Int(list[k])]
                 h += hours[Int(list[k])]
             }
-            if !((c, h) < (catalogue.courseCost[Int(order[i])], catalogue.courseHours[Int(order[i])])) {
+            if !Chains.less(c, h, than: courseCost[Int(order[i])], courseHours[Int(order[i])]) {
                 kept.append(order[i])
             }
         }
         self.cost = cost
         self.hours = hours
+    }
+
+    /// (cost, hours) before (otherCost, otherHours), cost first.
+    @inline(__always)
+    static func less(_ cost: Int64, _ hours: Int64, than otherCost: Int64, _ otherHours: Int64) -> Bool {
+        cost < otherCost || (cost == otherCost && hours < otherHours)
     }
 }
 
@@ -595,7 +604,7 @@ private struct Narrowing {
                         hours += chainHours[j]
                     }
                 }
-                if (cost, hours) < (courseCost[c], courseHours[c]) {
+                if Chains.less(cost, hours, than: courseCost[c], courseHours[c]) {
                     Bits.clear(&alive, 0, c)
                     dropped = true
                 }
