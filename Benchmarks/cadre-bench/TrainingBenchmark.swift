@@ -21,6 +21,8 @@ enum TrainingBenchmark: Benchmark {
           --runs N             runs through cadred (default 1; the least worker time is reported)
           --engine-runs N      timed in-process phases, best reported (default 1)
           --sample N           people whose plans are checked against HiGHS (default 1000)
+          --sample-runs N      timed passes over the sample, each with a fresh planner, best
+                               reported (default 5)
           --python PATH        python interpreter (default python3)
           --script PATH        the baseline (default Benchmarks/highs/learning_plans.py)
           --export PATH        keep the exported problems at PATH (default: a temporary file)
@@ -34,7 +36,7 @@ enum TrainingBenchmark: Benchmark {
         """
 
     static let options: Set<String> = [
-        "data", "socket", "as-of", "runs", "engine-runs", "sample", "python", "script", "export", "target-seconds",
+        "data", "socket", "as-of", "runs", "engine-runs", "sample", "sample-runs", "python", "script", "export", "target-seconds",
         "skip-daemon", "skip-highs",
     ]
 
@@ -47,6 +49,7 @@ enum TrainingBenchmark: Benchmark {
         let runs = try options.int("runs", default: 1, atLeast: 1)
         let engineRuns = try options.int("engine-runs", default: 1, atLeast: 1)
         let sampleSize = try options.int("sample", default: 1000, atLeast: 1)
+        let sampleRuns = try options.int("sample-runs", default: 5, atLeast: 1)
         let targetSeconds = Double(options.string("target-seconds") ?? "2") ?? 2
         var agrees = true
 
@@ -124,16 +127,22 @@ enum TrainingBenchmark: Benchmark {
             target: "≥ 99.9 % " + (provenShare >= 0.999 ? "met" : "MISSED"))
         if options.flag("skip-highs") { return agrees ? BenchExit.success : BenchExit.checkFailed }
 
-        // A sample against HiGHS: a fresh planner (its memo filled only by the sample), timed.
+        // A sample against HiGHS: a fresh planner (its memo filled only by the sample), timed;
+        // the least of `sampleRuns` such runs, each with a fresh planner, as for the engine.
         let count = min(sampleSize, result.personCount)
         let sample = (0..<count).map { $0 * result.personCount / count }
         var planner = LearningPlanner(taxonomy: organisation.taxonomy, catalogue: compiled, settings: settings)
         var coreOf: [Int] = []
-        let start = monotonicNanoseconds()
-        for p in sample {
-            coreOf.append(planner.solve(person: p, estimates: organisation.estimates, toward: Int(input.personRoleLevel[p])))
+        var sampleMs = Double.infinity
+        for _ in 0..<sampleRuns {
+            planner = LearningPlanner(taxonomy: organisation.taxonomy, catalogue: compiled, settings: settings)
+            coreOf = []
+            let start = monotonicNanoseconds()
+            for p in sample {
+                coreOf.append(planner.solve(person: p, estimates: organisation.estimates, toward: Int(input.personRoleLevel[p])))
+            }
+            sampleMs = min(sampleMs, Double(monotonicNanoseconds() - start) / 1e6)
         }
-        let sampleMs = Double(monotonicNanoseconds() - start) / 1e6
         var export = TrainingExport(catalogue: compiled, tolerance: settings.tolerance)
         for (index, p) in sample.enumerated() {
             export.add(person: p, id: input.personIDs[p], roleLevel: Int(input.personRoleLevel[p]), taxonomy: organisation.taxonomy,
@@ -165,8 +174,8 @@ enum TrainingBenchmark: Benchmark {
         }
         let cadrePerPlan = sampleMs / Double(count), highsPerPlan = solveMs / Double(count)
         let buildMs = baseline["build_ms"] as? Double ?? 0
-        print(String(format: "sample        %d people: cadre %.1f ms (%.1f µs a plan, a fresh planner: %d distinct problems); ",
-                     count, sampleMs, cadrePerPlan * 1000, planner.cores.count)
+        print(String(format: "sample        %d people: cadre %.1f ms (%.1f µs a plan, best of %d fresh planners: %d distinct problems); ",
+                     count, sampleMs, cadrePerPlan * 1000, sampleRuns, planner.cores.count)
             + (baseline["solver"] as? String ?? "HiGHS")
             + String(format: " %.0f ms solving (%.2f ms a plan; models built in %.0f ms untimed)", solveMs, highsPerPlan, buildMs))
         print("agree         \(equal)/\(count) plans cost HiGHS's optimum to the minor unit; \(feasible)/\(count) of Cadre's plans "
