@@ -100,9 +100,18 @@ struct PlanningInputs {
         }
         let input = loaded.input
         // Completed courses are the training evidence naming a course of this catalogue.
+        // References repeat (a course is taken by many), so each distinct one is looked up once.
         var completions = [[(course: Int32, day: CalendarDay)]](repeating: [], count: input.personCount)
+        var courseOfReference: [String: Int?] = [:]
         for row in loaded.trainingReferences {
-            guard let course = catalogue.courseIndex(row.reference) else { continue }
+            let found: Int?
+            if let known = courseOfReference[row.reference] {
+                found = known
+            } else {
+                found = catalogue.courseIndex(row.reference)
+                courseOfReference[row.reference] = found
+            }
+            guard let course = found else { continue }
             let day = CalendarDay(daysSinceEpoch: row.observedAt >= 0 ? row.observedAt / 86_400 : (row.observedAt - 86_399) / 86_400)
             completions[Int(row.person)].append((Int32(course), day))
         }

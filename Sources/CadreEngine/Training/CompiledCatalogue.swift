@@ -223,6 +223,31 @@ public struct CompiledCatalogue: Hashable, Sendable {
         return (offsets, dominators)
     }
 
+    /// What courses teach and require, read through raw pointers, for hot loops.
+    struct TeachingTables {
+        let teachOffsets: UnsafeBufferPointer<Int32>
+        let teachSkill: UnsafeBufferPointer<Int32>
+        let teachLevel: UnsafeBufferPointer<Int8>
+        let prerequisiteOffsets: UnsafeBufferPointer<Int32>
+        let prerequisiteNeed: UnsafeBufferPointer<Int32>
+    }
+
+    func withTeachingTables<R>(_ body: (TeachingTables) -> R) -> R {
+        teachOffsets.withUnsafeBufferPointer { teachOffsets in
+            teachSkill.withUnsafeBufferPointer { teachSkill in
+                teachLevel.withUnsafeBufferPointer { teachLevel in
+                    prerequisiteOffsets.withUnsafeBufferPointer { prerequisiteOffsets in
+                        prerequisiteNeed.withUnsafeBufferPointer { prerequisiteNeed in
+                            body(TeachingTables(
+                                teachOffsets: teachOffsets, teachSkill: teachSkill, teachLevel: teachLevel,
+                                prerequisiteOffsets: prerequisiteOffsets, prerequisiteNeed: prerequisiteNeed))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// The course's number, by binary search over the sorted ids.
     public func courseIndex(_ id: String) -> Int? { CompiledTaxonomy.index(of: id, in: courseIDs) }
 

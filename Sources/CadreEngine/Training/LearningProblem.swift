@@ -136,7 +136,6 @@ struct LearningProblem {
         let m = globalNeeds.count
         let chains = Chains(key.courses, catalogue: catalogue, local: scratch, needCount: m)
         let allCourses = key.courses
-        for (i, course) in allCourses.enumerated() { scratch.mapCourse(Int(course), to: i) }
 
         let n = allCourses.count
         let nw = max(1, (m + 63) / 64), cw = max(1, (n + 63) / 64)
@@ -338,9 +337,6 @@ struct ProblemScratch {
     /// Per skill: bit `level − 1` set when the skill at that level is a need of the problem.
     private var skillLevels: [UInt8]
     private var skillStamp: [UInt32]
-    private var courseLocal: [Int32]
-    private var courseStamp: [UInt32]
-    private var courseBits: [UInt64]
     private var stamp: UInt32 = 0
 
     init(catalogue: CompiledCatalogue) {
@@ -348,9 +344,6 @@ struct ProblemScratch {
         needStamp = Array(repeating: 0, count: catalogue.needCount)
         skillLevels = Array(repeating: 0, count: catalogue.skillCount)
         skillStamp = Array(repeating: 0, count: catalogue.skillCount)
-        courseLocal = Array(repeating: 0, count: catalogue.courseCount)
-        courseStamp = Array(repeating: 0, count: catalogue.courseCount)
-        courseBits = Array(repeating: 0, count: (catalogue.courseCount + 63) / 64)
     }
 
     mutating func advance() {
@@ -358,7 +351,6 @@ struct ProblemScratch {
         if stamp == 0 {
             for i in needStamp.indices { needStamp[i] = 0 }
             for i in skillStamp.indices { skillStamp[i] = 0 }
-            for i in courseStamp.indices { courseStamp[i] = 0 }
             stamp = 1
         }
     }
@@ -389,29 +381,40 @@ struct ProblemScratch {
         }
     }
 
-    mutating func mapCourse(_ course: Int, to local: Int) {
-        courseLocal[course] = Int32(local)
-        courseStamp[course] = stamp
-    }
-
     func need(_ need: Int) -> Int? { needStamp[need] == stamp ? Int(needLocal[need]) : nil }
 
-    func course(_ course: Int) -> Int? { courseStamp[course] == stamp ? Int(courseLocal[course]) : nil }
+    /// The numbering read through raw pointers, for the hot loops of `Chains`.
+    struct Tables {
+        let needLocal: UnsafeBufferPointer<Int32>
+        let needStamp: UnsafeBufferPointer<UInt32>
+        let skillLevels: UnsafeBufferPointer<UInt8>
+        let skillStamp: UnsafeBufferPointer<UInt32>
+        let stamp: UInt32
 
-    /// `courses` (distinct catalogue numbers) in ascending order, through a bitset over the
-    /// catalogue that is left clear again.
-    mutating func ascending<S: Sequence<Int32>>(_ courses: S) -> [Int32] {
-        var count = 0
-        for course in courses {
-            courseBits[Int(course) >> 6] |= 1 << UInt64(course & 63)
-            count += 1
+        @inline(__always)
+        func need(_ need: Int) -> Int? { needStamp[need] == stamp ? Int(needLocal[need]) : nil }
+
+        /// Bit `level − 1` for each level up to `level` at which `skill` is a need.
+        @inline(__always)
+        func levels(of skill: Int, upTo level: Int) -> UInt8 {
+            skillStamp[skill] == stamp ? skillLevels[skill] & UInt8(truncatingIfNeeded: (1 << level) - 1) : 0
         }
-        var result: [Int32] = []
-        result.reserveCapacity(count)
-        Bits.forEach(courseBits, 0, count: courseBits.count) { result.append(Int32($0)) }
-        for w in courseBits.indices { courseBits[w] = 0 }
-        return result
     }
+
+    func withTables<R>(_ body: (Tables) -> R) -> R {
+        needLocal.withUnsafeBufferPointer { needLocal in
+            needStamp.withUnsafeBufferPointer { needStamp in
+                skillLevels.withUnsafeBufferPointer { skillLevels in
+                    skillStamp.withUnsafeBufferPointer { skillStamp in
+                        body(Tables(
+                            needLocal: needLocal, needStamp: needStamp, skillLevels: skillLevels, skillStamp: skillStamp,
+                            stamp: stamp))
+                    }
+                }
+            }
+        }
+    }
+
 }
 
 /// The cheapest chain of each need of a problem, by (cost, hours): a course providing the need,
@@ -458,25 +461,34 @@ struct Chains {
             chainCost.deallocate()
             chainHours.deallocate()
         }
-        var i = 0, k = 0
         bounds[0] = 0
-        for course in courses {
-            let c = Int(course)
-            order[i] = course
-            chainCost[i] = .max
-            chainHours[i] = .max
-            local.forEachProvided(by: c, in: catalogue) { j in
-                list[k] = Int32(j)
-                k += 1
+        local.withTables { local in
+            catalogue.withTeachingTables { tables in
+                var i = 0, k = 0
+                for course in courses {
+                    let c = Int(course)
+                    order[i] = course
+                    chainCost[i] = .max
+                    chainHours[i] = .max
+                    for t in Int(tables.teachOffsets[c])..<Int(tables.teachOffsets[c + 1]) {
+                        let skill = Int(tables.teachSkill[t])
+                        var levels = local.levels(of: skill, upTo: Int(tables.teachLevel[t]))
+                        while levels != 0 {
+                            list[k] = local.needLocal[skill * 5 + levels.trailingZeroBitCount]
+                            k += 1
+                            levels &= levels - 1
+                        }
+                    }
+                    bounds[2 * i + 1] = Int32(k)
+                    for p in Int(tables.prerequisiteOffsets[c])..<Int(tables.prerequisiteOffsets[c + 1]) {
+                        guard let j = local.need(Int(tables.prerequisiteNeed[p])) else { continue }
+                        list[k] = Int32(j)
+                        k += 1
+                    }
+                    bounds[2 * i + 2] = Int32(k)
+                    i += 1
+                }
             }
-            bounds[2 * i + 1] = Int32(k)
-            for p in catalogue.prerequisites(c) {
-                guard let j = local.need(Int(catalogue.prerequisiteNeed[p])) else { continue }
-                list[k] = Int32(j)
-                k += 1
-            }
-            bounds[2 * i + 2] = Int32(k)
-            i += 1
         }
         let courseCost = catalogue.courseCost, courseHours = catalogue.courseHours
         var cost = [Int64](repeating: .max, count: needCount)
