@@ -205,6 +205,45 @@ import Testing
         #expect(try world.plan().steps.map(\.course) == ["combo"])
     }
 
+    @Test func aCourseIsOutForARoleLevelThatCanAskLessOfItThanItTeaches() throws {
+        // r@1 requires a at 2, and no course names a as a prerequisite: nothing can ask a above 2
+        // of `deep` (a:5, 500), and a:2's cheapest chain is `cheap` (100), so `deep` is out for
+        // r@1. With nothing capped it has no stand-ins (a:5's chain is `deep` itself).
+        let world = TrainingWorld(skills: ["a"], requirements: [("a", 2, 1)], courses: [
+            course("cheap", cost: 100, teaches: [("a", 2)]),
+            course("deep", cost: 500, teaches: [("a", 5)]),
+        ])
+        let catalogue = try world.catalogue()
+        #expect(catalogue.standIns.isEmpty && catalogue.dominators.isEmpty)
+        #expect(Bits.test(catalogue.outByRoleLevel, 0, 1) && !Bits.test(catalogue.outByRoleLevel, 0, 0))
+        #expect(try world.problemCourses() == ["cheap"])
+        #expect(try world.plan().steps.map(\.course) == ["cheap"])
+        // A person who completed `cheap` walks every course: `deep` is their plan.
+        #expect(try world.problemCourses(completed: ["cheap"]) == ["deep"])
+        #expect(try world.plan(completed: ["cheap"]).steps.map(\.course) == ["deep"])
+
+        // Once a course names a:4 as a prerequisite, a:4 can be asked of `deep`, whose chain is
+        // `deep` itself: it is not out for the role level.
+        var asked = world
+        asked.skills.append("b")
+        asked.courses.append(course("next", cost: 50, teaches: [("b", 2)], requires: [("a", 4)]))
+        #expect(!Bits.test(try asked.catalogue().outByRoleLevel, 0, 1))
+        // The person's own chains still leave it out: only a:2 is asked of it here.
+        #expect(try asked.problemCourses() == ["cheap"])
+    }
+
+    @Test func aFreeCourseThatNeedsItsOwnTargetFirstIsNotTheOneCoursePlan() throws {
+        // The one need is the target a:1; `free` (a:3, cost 0) requires a:1 itself, so it cannot
+        // start first, and the least plan is `base` alone.
+        let world = TrainingWorld(skills: ["a"], requirements: [("a", 1, 1)], courses: [
+            course("base", cost: 150, hours: 300, teaches: [("a", 1)]),
+            course("free", cost: 0, hours: 200, teaches: [("a", 3)], requires: [("a", 1)]),
+        ])
+        let plan = try world.plan()
+        #expect(plan.steps.map(\.course) == ["base"])
+        #expect(plan.cost == 150)
+    }
+
     @Test func completedCourseIsNotOfferedAgain() throws {
         let world = TrainingWorld(skills: ["a"], requirements: [("a", 3, 1)], courses: [
             course("cheap", cost: 100, teaches: [("a", 3)]),

@@ -39,6 +39,13 @@ public struct CompiledCatalogue: Hashable, Sendable {
     /// synthetic catalogue has stand-ins too, and so do 665 more.
     public private(set) var standInOffsets: [Int32] = []
     public private(set) var standIns: [Int32] = []
+    /// Per role level, `courseWords` words: bit `c` set when course `c` is in no least plan
+    /// toward that role level for a person who completed no course. The only needs `c` can be
+    /// asked for there are the role level's requirements and the prerequisites some course
+    /// names; when the cheapest chains, with nothing held, of `c`'s skills up to the highest such
+    /// level cost less together than `c` alone, their union can stand in for it (as with
+    /// `standIns`, whose test this is with each skill capped at what can be asked of it).
+    public private(set) var outByRoleLevel: [UInt64] = []
     /// Need `n`'s providers with neither dominators nor stand-ins, ascending: those a person who
     /// completed no course can find in a least plan
     /// (`openProviders[openProviderOffsets[n] ..< openProviderOffsets[n + 1]]`).
@@ -47,6 +54,8 @@ public struct CompiledCatalogue: Hashable, Sendable {
 
     public var courseCount: Int { courseCost.count }
     public var needCount: Int { skillCount * 5 }
+    /// Words of a bit row over the courses.
+    public var courseWords: Int { (courseCount + 63) / 64 }
 
     @inline(__always)
     public static func need(skill: Int, level: Int) -> Int { skill * 5 + level - 1 }
@@ -111,7 +120,9 @@ public struct CompiledCatalogue: Hashable, Sendable {
         self.providerOffsets = providerOffsets
         self.providers = providers
         (dominatorOffsets, dominators) = dominance()
-        (standInOffsets, standIns) = cheaperStandIns()
+        let chains = chainsWithNothingHeld()
+        (standInOffsets, standIns) = cheaperStandIns(top: chains.top)
+        outByRoleLevel = outOfEveryPlan(taxonomy: taxonomy, chainCost: chains.cost, chainHours: chains.hours)
         openProviderOffsets = [0]
         for need in 0..<needCount {
             for index in self.providers(of: need) {
@@ -122,12 +133,9 @@ public struct CompiledCatalogue: Hashable, Sendable {
         }
     }
 
-    /// Each course's stand-ins (see `standIns`): the union of the cheapest chains, with nothing
-    /// held, of the skills it teaches at its levels, kept when it places from nothing, teaches
-    /// all the course teaches, and costs less in total.
-    private func cheaperStandIns() -> (offsets: [Int32], standIns: [Int32]) {
-        // Each need's cheapest chain with nothing held, by (cost, hours), and the course at its
-        // top; Bellman–Ford to the fixpoint (costs are not negative).
+    /// Each need's cheapest chain with nothing held, by (cost, hours), and the course at its top;
+    /// Bellman–Ford to the fixpoint (costs are not negative).
+    private func chainsWithNothingHeld() -> (cost: [Int64], hours: [Int64], top: [Int32]) {
         var chainCost = [Int64](repeating: .max, count: needCount)
         var chainHours = [Int64](repeating: .max, count: needCount)
         var top = [Int32](repeating: -1, count: needCount)
@@ -156,6 +164,13 @@ public struct CompiledCatalogue: Hashable, Sendable {
                 }
             }
         }
+        return (chainCost, chainHours, top)
+    }
+
+    /// Each course's stand-ins (see `standIns`): the union of the cheapest chains, with nothing
+    /// held, of the skills it teaches at its levels, kept when it places from nothing, teaches
+    /// all the course teaches, and costs less in total.
+    private func cheaperStandIns(top: [Int32]) -> (offsets: [Int32], standIns: [Int32]) {
         var offsets: [Int32] = [0], standIns: [Int32] = []
         var members: Set<Int32> = []
         var pending: [Int] = []
@@ -180,6 +195,41 @@ public struct CompiledCatalogue: Hashable, Sendable {
             standIns += chosen
         }
         return (offsets, standIns)
+    }
+
+    /// `outByRoleLevel`.
+    private func outOfEveryPlan(taxonomy: CompiledTaxonomy, chainCost: [Int64], chainHours: [Int64]) -> [UInt64] {
+        // The highest level at which each skill is anyone's prerequisite.
+        var prerequisiteCap = [Int](repeating: 0, count: skillCount)
+        for need in prerequisiteNeed { prerequisiteCap[Int(need) / 5] = max(prerequisiteCap[Int(need) / 5], Int(need) % 5 + 1) }
+        var out = [UInt64](repeating: 0, count: taxonomy.roleLevelCount * courseWords)
+        var required = [Int](repeating: 0, count: skillCount)
+        for r in 0..<taxonomy.roleLevelCount {
+            let requirements = taxonomy.requirements(ofRoleLevel: r)
+            for k in requirements {
+                let skill = Int(taxonomy.requirementSkill[k])
+                required[skill] = max(required[skill], Int(taxonomy.requirementLevel[k]))
+            }
+            for c in 0..<courseCount {
+                var cost: Int64 = 0, hours: Int64 = 0
+                var standsIn = true
+                for t in teaches(c) {
+                    let skill = Int(teachSkill[t])
+                    let cap = min(Int(teachLevel[t]), max(prerequisiteCap[skill], required[skill]))
+                    guard cap > 0 else { continue }
+                    let need = Self.need(skill: skill, level: cap)
+                    guard chainCost[need] != .max else {
+                        standsIn = false
+                        break
+                    }
+                    cost += chainCost[need]
+                    hours += chainHours[need]
+                }
+                if standsIn && (cost, hours) < (courseCost[c], courseHours[c]) { Bits.set(&out, r * courseWords, c) }
+            }
+            for k in requirements { required[Int(taxonomy.requirementSkill[k])] = 0 }
+        }
+        return out
     }
 
     /// Whether `courses` can all be placed, in some order, with no prerequisite held beforehand.

@@ -134,6 +134,22 @@ public struct LearningPlanner: Sendable {
     /// The least plan of the problem `key` names — a component, or a part of one — solved once.
     private mutating func solution(of key: PartKey) -> PartSolution {
         if let known = partMemo[key] { return known }
+        // One need, a target, that no course of the component requires (a component holds
+        // every need its courses require and do not hold by estimate): one course closes it,
+        // any plan holds one, and the least is the first by (cost, hours, id).
+        if key.needs.count == 1, !key.courses.contains(where: { course in
+            catalogue.prerequisites(Int(course)).contains { catalogue.prerequisiteNeed[$0] == key.needs[0] }
+        }) {
+            let best = key.courses.min {
+                (catalogue.courseCost[Int($0)], catalogue.courseHours[Int($0)], $0)
+                    < (catalogue.courseCost[Int($1)], catalogue.courseHours[Int($1)], $1)
+            }
+            let solution = PartSolution(
+                courses: best.map { [$0] } ?? [], exhausted: false, lowerBound: best.map { catalogue.courseCost[Int($0)] } ?? 0,
+                nodes: 0)
+            partMemo[key] = solution
+            return solution
+        }
         let problem = LearningProblem(key, catalogue: catalogue, scratch: &partScratch)
         var solution = PartSolution(courses: [], exhausted: false, lowerBound: 0, nodes: 0)
         for part in problem.parts() where part.targetMask.contains(where: { $0 != 0 }) {

@@ -4,9 +4,10 @@
 /// that could) is out (completed; dominated by a course on offer, `CompiledCatalogue.dominators`;
 /// or with all its cheaper stand-ins on offer, `CompiledCatalogue.standIns`), and whether each
 /// prerequisite holds by estimate. The walk goes on only from courses that are in. For a person
-/// who completed no course, whether a course is out is a fact of the catalogue, so that walk
-/// meets only the courses that are in (`CompiledCatalogue.openProviders`) and records no bit for
-/// courses; the first bit says which kind of walk it is.
+/// who completed no course, whether a course is out is a fact of the catalogue and the role
+/// level, so that walk meets only the courses that are in (`CompiledCatalogue.openProviders`,
+/// less `CompiledCatalogue.outByRoleLevel`) and records no bit for courses; the first bit says
+/// which kind of walk it is.
 ///
 /// Every step of the walk is decided by the bits before it, so the bits name the walk: two
 /// people with the same role level and the same bits face the same problem, and share one
@@ -97,12 +98,14 @@ struct PlanningWalker {
         }
         let providers = open ? catalogue.openProviders : catalogue.providers
         let offsets = open ? catalogue.openProviderOffsets : catalogue.providerOffsets
+        let outRow = r * catalogue.courseWords
         var head = 0
         while head < queue.count {
             let need = Int(queue[head])
             head += 1
             for index in Int(offsets[need])..<Int(offsets[need + 1]) {
                 let course = Int(providers[index])
+                if open && Bits.test(catalogue.outByRoleLevel, outRow, course) { continue }
                 guard courseStamp[course] != stamp else { continue }
                 courseStamp[course] = stamp
                 if !open {
