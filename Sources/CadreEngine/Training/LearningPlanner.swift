@@ -36,6 +36,10 @@ public struct LearningPlanner: Sendable {
     private var scratch: ProblemScratch
     private var partScratch: ProblemScratch
     private var memo: [PlanningKey: Int32] = [:]
+    /// Components and parts are kept apart: a component's solution sums its parts' nodes, and
+    /// the same courses and needs met as a part are searched, so each memo's entries depend on
+    /// their key alone, whichever came first.
+    private var componentMemo: [PartKey: PartSolution] = [:]
     private var partMemo: [PartKey: PartSolution] = [:]
     /// Every distinct problem solved so far, in the order first met.
     public private(set) var cores: [PlanCore] = []
@@ -133,7 +137,7 @@ public struct LearningPlanner: Sendable {
 
     /// The least plan of the problem `key` names — a component, or a part of one — solved once.
     private mutating func solution(of key: PartKey) -> PartSolution {
-        if let known = partMemo[key] { return known }
+        if let known = componentMemo[key] { return known }
         // One need, a target, that no course of the component requires (a component holds
         // every need its courses require and do not hold by estimate): one course closes it,
         // any plan holds one, and the least is the first by (cost, hours, id).
@@ -147,7 +151,7 @@ public struct LearningPlanner: Sendable {
             let solution = PartSolution(
                 courses: best.map { [$0] } ?? [], exhausted: false, lowerBound: best.map { catalogue.courseCost[Int($0)] } ?? 0,
                 nodes: 0)
-            partMemo[key] = solution
+            componentMemo[key] = solution
             return solution
         }
         let problem = LearningProblem(key, catalogue: catalogue, scratch: &partScratch)
@@ -166,7 +170,7 @@ public struct LearningPlanner: Sendable {
             solution.lowerBound += found.lowerBound
             solution.nodes += found.nodes
         }
-        partMemo[key] = solution
+        componentMemo[key] = solution
         return solution
     }
 
