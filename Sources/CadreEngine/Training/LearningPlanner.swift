@@ -135,7 +135,7 @@ public struct LearningPlanner: Sendable {
             lowerBound: min(lowerBound, cost), nodes: nodes)
     }
 
-    /// The least plan of the problem `key` names — a component, or a part of one — solved once.
+    /// The least plan of the component `key` names, solved once, each distinct part of it once.
     private mutating func solution(of key: PartKey) -> PartSolution {
         if let known = componentMemo[key] { return known }
         // One need, a target, that no course of the component requires (a component holds
@@ -193,14 +193,17 @@ public struct LearningPlanner: Sendable {
     }
 }
 
-/// One independent part of a problem, by what decides its solution.
+/// An independent piece of a problem — a component of a walked problem, or a part of one — by
+/// what decides its solution: its courses (catalogue numbers, ascending), its needs (global
+/// numbers; a prerequisite of one of the courses that is not among them holds by estimate) and,
+/// as bits over `needs`, which are targets.
 struct PartKey: Hashable, Sendable {
     var courses: [Int32]
     var needs: [Int32]
     var targets: [UInt64]
 }
 
-/// A part's least plan (or, when the budget ran out, the best found and a lower bound).
+/// A piece's least plan (or, when the budget ran out, the best found and a lower bound).
 struct PartSolution: Sendable {
     /// Global course numbers.
     var courses: [Int32]
