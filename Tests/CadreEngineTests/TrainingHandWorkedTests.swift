@@ -97,3 +97,60 @@ import Testing
         #expect(plan.uncoverable.isEmpty)
     }
 }
+
+/// Three more cases worked from DESIGN.md alone (τ = 0.25; estimates final, a completed course
+/// only not offered), where stand-ins, role-level caps, components and the one-need shortcut
+/// decide what the search sees.
+@Suite struct TrainingHandWorkedPruningTests {
+    func steps(_ plan: LearningPlan) -> [String] { plan.steps.map(\.course) }
+
+    /// a:3 and c:2: AC (420) beats A1 + B1 + C1 (440) and A2 + C1 (450); holding b, A1 + C1
+    /// (400) wins; without AC, 440 beats 450 despite 6 more hours. Nothing asks a above 3, so A2
+    /// (a:5) is out for the role level whenever nothing is completed.
+    @Test func combinedCourseAgainstChainsThatDependOnWhatIsHeld() throws {
+        let world = TrainingWorld(skills: ["a", "b", "c"], requirements: [("a", 3, 1), ("c", 2, 1)], courses: [
+            course("A1", cost: 300, hours: 1000, teaches: [("a", 3)], requires: [("b", 2)]),
+            course("A2", cost: 350, hours: 800, teaches: [("a", 5)]),
+            course("AC", cost: 420, hours: 1200, teaches: [("a", 3), ("c", 2)]),
+            course("B1", cost: 40, hours: 400, teaches: [("b", 2)]),
+            course("C1", cost: 100, hours: 500, teaches: [("c", 2)]),
+        ])
+        let first = try world.plan()
+        #expect(steps(first) == ["AC"] && first.cost == 420 && first.hours == 1200)
+        let holding = try world.plan(["b": 2])
+        #expect(steps(holding) == ["A1", "C1"] && holding.cost == 400 && holding.hours == 1500)
+        let withoutAC = try world.plan(completed: ["AC"])
+        #expect(steps(withoutAC) == ["B1", "A1", "C1"] && withoutAC.cost == 440 && withoutAC.hours == 1900)
+        #expect(withoutAC.uncoverable.isEmpty)
+    }
+
+    /// a:1: F is free but needs a:1 itself, so it never starts first; H and G tie on cost and
+    /// H wins on hours; without H, G.
+    @Test func aFreeCourseNeedingItsOwnTargetAndATieOnHours() throws {
+        let world = TrainingWorld(skills: ["a"], requirements: [("a", 1, 1)], courses: [
+            course("F", cost: 0, hours: 200, teaches: [("a", 3)], requires: [("a", 1)]),
+            course("G", cost: 50, hours: 300, teaches: [("a", 1)]),
+            course("H", cost: 50, hours: 200, teaches: [("a", 2)]),
+        ])
+        let first = try world.plan()
+        #expect(steps(first) == ["H"] && first.cost == 50 && first.hours == 200)
+        let withoutH = try world.plan(completed: ["H"])
+        #expect(steps(withoutH) == ["G"] && withoutH.cost == 50 && withoutH.hours == 300)
+    }
+
+    /// a:3: Z then Y (150) stands in for X (500); with Z completed Y cannot start and X is the
+    /// plan; holding z at exactly τ below 2, Y alone.
+    @Test func standInsAndTheirCompletion() throws {
+        let world = TrainingWorld(skills: ["a", "z"], requirements: [("a", 3, 1)], courses: [
+            course("X", cost: 500, hours: 100, teaches: [("a", 3)]),
+            course("Y", cost: 100, hours: 100, teaches: [("a", 3)], requires: [("z", 2)]),
+            course("Z", cost: 50, hours: 100, teaches: [("z", 2)]),
+        ])
+        let first = try world.plan()
+        #expect(steps(first) == ["Z", "Y"] && first.cost == 150 && first.hours == 200)
+        let withoutZ = try world.plan(completed: ["Z"])
+        #expect(steps(withoutZ) == ["X"] && withoutZ.cost == 500 && withoutZ.uncoverable.isEmpty)
+        let holding = try world.plan(["z": 1.75])
+        #expect(steps(holding) == ["Y"] && holding.cost == 100 && holding.hours == 100)
+    }
+}

@@ -100,18 +100,11 @@ struct PlanningInputs {
         }
         let input = loaded.input
         // Completed courses are the training evidence naming a course of this catalogue.
-        // References repeat (a course is taken by many), so each distinct one is looked up once.
+        // Hundreds of thousands of rows name a few thousand courses: one hash lookup each.
         var completions = [[(course: Int32, day: CalendarDay)]](repeating: [], count: input.personCount)
-        var courseOfReference: [String: Int?] = [:]
+        let courseOfID = Dictionary(uniqueKeysWithValues: catalogue.courseIDs.enumerated().map { ($1, $0) })
         for row in loaded.trainingReferences {
-            let found: Int?
-            if let known = courseOfReference[row.reference] {
-                found = known
-            } else {
-                found = catalogue.courseIndex(row.reference)
-                courseOfReference[row.reference] = found
-            }
-            guard let course = found else { continue }
+            guard let course = courseOfID[row.reference] else { continue }
             let day = CalendarDay(daysSinceEpoch: row.observedAt >= 0 ? row.observedAt / 86_400 : (row.observedAt - 86_399) / 86_400)
             completions[Int(row.person)].append((Int32(course), day))
         }
